@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,8 @@ from newswatch.pipeline import extract
 from newswatch.read import ReadError
 from newswatch.record import Article
 from newswatch.settings import load_settings
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 app = typer.Typer(
     name="newswatch",
@@ -109,6 +112,8 @@ def extract_cmd(
     """Turn raw news pages or text dumps into clean article records."""
     if fmt is Format.csv:
         raise typer.BadParameter("extract prints json, jsonl or text", param_hint="--format")
+    if published is not None and not _ISO_DATE.match(published):
+        raise typer.BadParameter("must be YYYY-MM-DD", param_hint="--published")
     settings = load_settings(config_file=config, overrides={"max_bytes": max_bytes})
     failed = 0
 
