@@ -1,36 +1,264 @@
-"""HTML pages: main text and metadata with trafilatura (comments off, one paragraph per line)."""
+"""HTML pages: main text and metadata with trafilatura, then generic clean-up of its lines.
+
+trafilatura finds the article (comments off, precision mode); a few rules, the same for every
+site and each one measured (``docs/extraction.md``), then clean what it returns:
+
+- *fallback*: when precision mode returns almost nothing, trafilatura's recall mode is tried
+  and the longer text kept (precision mode sometimes settles on a reprint notice);
+- *title*: lines near the top that repeat the headline are dropped -- the headline is the
+  ``title``, not part of ``text``;
+- *furniture*: lines that are site furniture whatever the site -- share and print buttons,
+  "Read more" / "Читайте также" lines with the list of headlines under them, copyright and
+  photo-credit lines, table rows of menu links, lines with no words.
+
+Nothing here is keyed to a site, a domain or a page.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import trafilatura
+from trafilatura.settings import Document
 
 from newswatch.extract import Extraction
 from newswatch.record import Outlet
 
-__all__ = ["extract_html"]
+__all__ = ["HtmlOptions", "clean_lines", "extract_html"]
 
 
-def extract_html(html: str, *, url: str | None = None) -> Extraction:
-    """The article in an HTML page. A page with no article gives empty ``text``."""
+@dataclass(frozen=True, slots=True)
+class HtmlOptions:
+    """Which rules run. The defaults are the measured best; the others exist for the ablation."""
+
+    favor_precision: bool = True
+    fallback: bool = True
+    drop_title_lines: bool = True
+    drop_furniture: bool = True
+    drop_related: bool = True
+
+
+DEFAULT_OPTIONS = HtmlOptions()
+
+# Precision mode returning fewer characters than this is retried in recall mode.
+_FALLBACK_CHARS = 500
+# Lines near the top that are checked against the headline.
+_TITLE_WINDOW = 3
+
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+
+# Whole lines that are page furniture in any news site (compared in lower case, after trimming
+# punctuation at the ends). Kept short and generic: buttons, prompts and labels, not content.
+_FURNITURE_LINES = frozenset(
+    {
+        # English
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "tweet",
+        "email",
+        "print",
+        "print this article",
+        "comments",
+        "comment",
+        "leave a comment",
+        "add a comment",
+        "advertisement",
+        "sponsored",
+        "sponsored content",
+        "subscribe",
+        "sign up",
+        "newsletter",
+        "sign up for our newsletter",
+        "follow us",
+        "back to top",
+        "related",
+        "recommended",
+        "tags",
+        "topics",
+        "more",
+        "continue reading",
+        "story continues below",
+        "article continues below advertisement",
+        # Russian
+        "поделиться",
+        "поделитесь",
+        "печать",
+        "версия для печати",
+        "распечатать",
+        "обсудить",
+        "комментарии",
+        "комментировать",
+        "оставить комментарий",
+        "отправить комментарий",
+        "добавить комментарий",
+        "ваше мнение",
+        "реклама",
+        "подписаться",
+        "подпишитесь",
+        "мобильная версия",
+        "порекомендовать другу",
+        "в статье",
+        "теги",
+        "метки",
+        "рубрики",
+        "наверх",
+        "подробнее",
+        "все новости",
+        "новости",
+    }
+)
+
+# Line openings that mark furniture whatever follows (a button, a prompt, a credit).
+_FURNITURE_START = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b|all rights reserved|все права защищены|"
+    r"при (?:использовании|перепечатке|цитировании)|"
+    r"(?:photo|image|picture|фото|фотография|иллюстрация)\s*(?:credit)?\s*(?::|—|-|©)|"
+    r"(?:поделитесь|присоединяйтесь к нам|подписывайтесь на нас|follow us on|"
+    r"sign up for|subscribe to (?:our|the)|"
+    r"добавлено:|источник:\s*$))",
+    re.I,
+)
+
+# A heading after which a list of other stories follows: the heading and that list go.
+_RELATED_HEADING = re.compile(
+    r"^(?:read (?:more|also|next)|see also|related(?: articles| stories| news| coverage)?|"
+    r"more (?:from|on|stories|news)\b.*|recommended(?: for you)?|most (?:read|popular)|"
+    r"you (?:may|might) (?:also )?like|"
+    r"читайте (?:также|еще|ещё|в разделе.*|по теме)|смотрите также|см\. также|"
+    r"новости по теме|по теме|ранее на тему.*|другие новости.*|последние новости.*|"
+    r"материалы по теме|самое (?:читаемое|популярное)|популярное|похожие (?:новости|статьи))"
+    r"\s*[:.]?$",
+    re.I,
+)
+# A line of such a list: a bullet item, or a short line without a sentence's end.
+_LIST_ITEM = re.compile(r"^[-–—•*·]\s+")
+_SENTENCE_END = re.compile(r"[.!?…»\"”]\s*$")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _is_table_menu_row(line: str) -> bool:
+    """A table row (as trafilatura writes one) of at most three short labels and no figures.
+
+    Layout tables of old sites come out as rows like ``| Print | Discuss | Mobile version |``;
+    a data table has figures in its rows, and its header row has more columns.
+    """
+    if not line.startswith("|") or _DIGIT.search(line):
+        return False
+    cells = [cell.strip() for cell in line.strip("|").split("|") if cell.strip()]
+    return len(cells) <= 3 and all(len(_words(cell)) <= 4 for cell in cells)
+
+
+def _is_furniture(line: str) -> bool:
+    if not _WORD.search(line):
+        return True  # separators and stray punctuation
+    bare = line.strip(" \t|:;,.!?-–—•*·»«\"'()[]").lower()
+    if bare in _FURNITURE_LINES:
+        return True
+    if len(_words(line)) <= 25 and _FURNITURE_START.match(line.lstrip("| \t")):
+        return True
+    return _is_table_menu_row(line)
+
+
+def _drop_related(lines: list[str]) -> list[str]:
+    """Drop "Read more"-style headings with the run of headline-like lines under each."""
+    kept: list[str] = []
+    skipping = False
+    for line in lines:
+        if _RELATED_HEADING.match(line.strip(" \t|")):
+            skipping = True
+            continue
+        if skipping and (
+            _LIST_ITEM.match(line) or (len(_words(line)) <= 20 and not _SENTENCE_END.search(line))
+        ):
+            continue
+        skipping = False
+        kept.append(line)
+    return kept
+
+
+def _drop_title(lines: list[str], title: str | None) -> list[str]:
+    """Drop lines near the top that repeat the headline (or are the headline cut short)."""
+    head = _words(title or "")
+    if not head:
+        return lines
+    kept = []
+    for index, line in enumerate(lines):
+        words = _words(line)
+        if (
+            index < _TITLE_WINDOW
+            and words
+            and (words == head or (len(words) >= 3 and head[: len(words)] == words))
+        ):
+            continue
+        kept.append(line)
+    return kept
+
+
+def clean_lines(
+    text: str, *, title: str | None = None, options: HtmlOptions = DEFAULT_OPTIONS
+) -> str:
+    """trafilatura's text as newswatch's: one paragraph per line, furniture and headline dropped."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if options.drop_title_lines:
+        lines = _drop_title(lines, title)
+    if options.drop_related:
+        lines = _drop_related(lines)
+    if options.drop_furniture:
+        lines = [line for line in lines if not _is_furniture(line)]
+    return "\n".join(lines)
+
+
+def _bare(html: str, url: str | None, *, precision: bool, metadata: bool) -> Document | None:
     doc = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, with_metadata=True, include_tables=True
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=precision,
+        with_metadata=metadata,
     )
-    if not isinstance(doc, trafilatura.settings.Document):
-        return Extraction(text="", url=url)
-    text = doc.text or ""
-    lines = [line.strip() for line in text.split("\n")]
-    text = "\n".join(line for line in lines if line)
-    page_url = doc.url or url
+    return doc if isinstance(doc, Document) else None
+
+
+def _outlet(doc: Document, page_url: str | None) -> Outlet | None:
     domain = doc.hostname or (urlsplit(page_url).hostname if page_url else None)
-    outlet = Outlet(name=doc.sitename, domain=domain) if (doc.sitename or domain) else None
+    if domain and domain.startswith("www."):
+        domain = domain[4:]
+    name = (doc.sitename or "").strip() or None
+    return Outlet(name=name, domain=domain) if (name or domain) else None
+
+
+def extract_html(
+    html: str, *, url: str | None = None, options: HtmlOptions = DEFAULT_OPTIONS
+) -> Extraction:
+    """The article in an HTML page. A page with no article gives empty ``text``."""
+    doc = _bare(html, url, precision=options.favor_precision, metadata=True)
+    if doc is None:
+        return Extraction(text="", url=url)
+    raw = doc.text or ""
+    if options.fallback and options.favor_precision and len(raw) < _FALLBACK_CHARS:
+        wider = _bare(html, url, precision=False, metadata=False)
+        if wider is not None and len(wider.text or "") > len(raw):
+            raw = wider.text or ""
+    title = " ".join((doc.title or "").split()) or None
+    page_url = doc.url or url
     authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
     return Extraction(
-        text=text,
-        title=doc.title or None,
-        published=(doc.date or None),
+        text=clean_lines(raw, title=title, options=options),
+        title=title,
+        published=doc.date or None,
         authors=authors,
-        outlet=outlet,
+        outlet=_outlet(doc, page_url),
         url=page_url,
     )
