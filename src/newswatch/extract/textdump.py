@@ -1,12 +1,414 @@
-"""Plain-text crawl dumps: keep the article, drop the site furniture (placeholder: keeps all)."""
+"""Plain-text crawl dumps: keep the article, drop the site furniture around and inside it.
+
+A dump is one paragraph or one piece of furniture per line. Each line gets features (length,
+terminal punctuation, case, digits, script against the document's main script, furniture phrases
+of :mod:`newswatch.extract.furniture`, bullets); then a decision that uses context:
+
+1. *prose* lines (sentences ending in punctuation, or long lower-case lines) are found, and the
+   article is the heaviest cluster of them, clusters joined across short gaps (a photo credit or a
+   "Read also" line inside the article) but not across a run of headline-like lines;
+2. inside the article, furniture phrases, boxes of other stories, lines in another script and runs
+   of headline-like lines go; intertitles (one short line before a paragraph), list items (bullets,
+   or lines after a lead-in ending in ``:``) and short sentences stay;
+3. outside it everything goes, but for the headline above the article (the ``title``) and a
+   dateline, which is read into ``published`` (the rest of a dateline line stays when it is
+   article text).
+
+:func:`classify_lines` gives the label of every line, for tests and debugging.
+"""
 
 from __future__ import annotations
 
-from newswatch.extract import Extraction
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 
-__all__ = ["extract_textdump"]
+from newswatch.extract import Extraction
+from newswatch.extract.dateline import (
+    Dateline,
+    DateMatch,
+    find_dates,
+    read_dateline,
+    resolve_year,
+    years_in,
+)
+from newswatch.extract.furniture import BOX_HEADERS, LABELS, NOTICES, SOCIAL
+
+__all__ = ["Label", "LineLabel", "classify_lines", "extract_textdump"]
+
+_LETTER = r"a-zа-яёӣӯҷҳғқәңөұүһі"
+_NOTICE = re.compile("|".join(NOTICES))
+_LABEL = re.compile(rf"(?:{'|'.join(LABELS)})(?![{_LETTER}])")
+_BOX = re.compile(rf"(?:{'|'.join(BOX_HEADERS)})(?![{_LETTER}])")
+_SOCIAL = frozenset(SOCIAL)
+_LEAD = re.compile(r"^[\W_]+")
+_WORD = re.compile(rf"[{_LETTER}A-ZА-ЯЁ0-9][\w'’-]*", re.IGNORECASE)
+_TERMINAL = re.compile(r"[.!?…][\"'»”’)\]]*$|[.!?…][\"'»”’)\]]*\s*\(\d+\)$")
+_CLOSERS = "\"'»”’)]*"
+_BULLET = re.compile(r"^(?:[-–—•*·▪►▸●○◦✓✔]\s*|\d{1,2}[.)]\s+|[a-zа-я]\)\s+)")
+_QUOTE_START = re.compile(r"^[«\"“„‘'–—-]")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
+_TIME_PREFIX = re.compile(r"^\d{1,2}:\d{2}\b")
+_RATE = re.compile(
+    r"\b(?:usd|eur|rub|tjs|kzt|uzs|kgs|cny|gbp|\$|€|₽|доллар|евро|рубль|сомони)\b.*\d[.,]\d",
+    re.IGNORECASE,
+)
+_NUMBERS_ONLY = re.compile(r"^[\W\d_]*$")
+_TAJIK = frozenset("ӣӯҷҳӢӮҶҲ")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+_GAP = 3  # non-article lines that may separate two parts of one article
+_PROSE_WORDS = 6  # words of a sentence ending in punctuation that make it prose
+_LONG_WORDS = 20  # words of a line without final punctuation that still make it prose
+
+
+class Label(StrEnum):
+    """Where a line of a dump goes."""
+
+    TEXT = "text"
+    BOILERPLATE = "boilerplate"
+    TITLE = "title"
+    DATELINE = "dateline"
+
+
+@dataclass(frozen=True, slots=True)
+class LineLabel:
+    """One non-empty line of a dump and where it went; ``rest`` is kept text of a dateline."""
+
+    line: str
+    label: Label
+    rest: str = ""
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    words: int
+    terminal: bool
+    colon: bool
+    lead_in: bool
+    bullet: bool
+    script: str | None
+    tajik: bool
+    furniture: bool
+    box: bool
+    lower_ratio: float
+    dateline: Dateline | None = None
+    prose: bool = False
+    listed: bool = False
+
+
+def _script(text: str) -> tuple[str | None, bool]:
+    cyr = len(_CYRILLIC.findall(text))
+    lat = len(_LATIN.findall(text))
+    if cyr == lat == 0:
+        return None, False
+    tajik = cyr > 0 and sum(1 for ch in text if ch in _TAJIK) >= 1
+    return ("cyrl" if cyr >= lat else "latn"), tajik
+
+
+def _is_share_bar(low: str) -> bool:
+    parts = [p for p in re.split(r"[\s|,/•·]+", low) if p]
+    return bool(parts) and len(parts) <= 12 and all(p.strip(":.") in _SOCIAL for p in parts)
+
+
+def _furniture(text: str, low: str, words: int, terminal: bool) -> tuple[bool, bool]:
+    """(is furniture, opens a box of other stories) by phrases and patterns alone."""
+    if _NOTICE.search(low):
+        return True, False
+    bare = _LEAD.sub("", low)
+    label = _LABEL.match(bare)
+    if label is not None:
+        after = bare[label.end() :].lstrip()
+        labelled = after.startswith(":") or label.group(0).endswith(":")
+        if words <= 8 or (labelled and words <= 40) or (not terminal and words <= 16):
+            return True, _BOX.match(bare) is not None and words <= 8
+    if _URL.match(text) or _NUMBERS_ONLY.match(text) or _is_share_bar(low):
+        return True, False
+    if words <= 14 and (_RATE.search(text) or _TIME_PREFIX.match(text)) and not terminal:
+        return True, False
+    if text.count("|") >= 2 and not terminal:
+        return True, False
+    if words <= 5 and text.startswith("©"):
+        return True, False
+    if re.match(r"^by\s+[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3}\s*(?:[,|/].*)?$", text):
+        return True, False
+    return False, False
+
+
+def _features(text: str) -> _Line:
+    low = text.lower()
+    tokens = _WORD.findall(text)
+    words = len(tokens)
+    stripped = text.rstrip(_CLOSERS)
+    terminal = bool(_TERMINAL.search(text))
+    colon = stripped.endswith((":", ";", ","))
+    script, tajik = _script(text)
+    furniture, box = _furniture(text, low, words, terminal)
+    lower = sum(1 for t in tokens if t[0].islower())
+    return _Line(
+        text=text,
+        words=words,
+        terminal=terminal,
+        colon=colon,
+        lead_in=stripped.endswith(":"),
+        bullet=bool(_BULLET.match(text)),
+        script=script,
+        tajik=tajik,
+        furniture=furniture,
+        box=box,
+        lower_ratio=lower / words if words else 0.0,
+    )
+
+
+def _main_script(lines: Sequence[_Line]) -> tuple[str | None, bool]:
+    """The script of the document's sentences (weighted by length), and whether they are Tajik."""
+    weight: dict[str, int] = {}
+    tajik = 0
+    total = 0
+    for line in lines:
+        if line.script and line.terminal and line.words >= _PROSE_WORDS and not line.furniture:
+            weight[line.script] = weight.get(line.script, 0) + len(line.text)
+            total += len(line.text)
+            tajik += len(line.text) if line.tajik else 0
+    if not weight:
+        for line in lines:
+            if line.script:
+                weight[line.script] = weight.get(line.script, 0) + len(line.text)
+    if not weight:
+        return None, False
+    main = max(weight, key=lambda k: weight[k])
+    return main, total > 0 and tajik / total > 0.5
+
+
+def _foreign(line: _Line, script: str | None, tajik_doc: bool) -> bool:
+    if script is None or line.script is None:
+        return False
+    return line.script != script or (script == "cyrl" and line.tajik and not tajik_doc)
+
+
+def _prose(line: _Line, script: str | None, tajik_doc: bool) -> bool:
+    if line.furniture or line.dateline is not None or _foreign(line, script, tajik_doc):
+        return False
+    if line.terminal and line.words >= _PROSE_WORDS:
+        return True
+    if line.lead_in and line.words >= _PROSE_WORDS and line.lower_ratio >= 0.5:
+        return True
+    return line.words >= _LONG_WORDS and line.lower_ratio >= 0.5
+
+
+def _mark_lists(lines: Sequence[_Line]) -> None:
+    """Mark list items: bulleted lines, and the lines after a lead-in ending in ``:`` up to the
+    item that ends the list with a full stop."""
+    in_list = False
+    for line in lines:
+        if line.furniture:
+            in_list = False
+            continue
+        if line.bullet or (
+            in_list and line.words <= 40 and (line.colon or line.terminal or line.words <= 12)
+        ):
+            line.listed = True
+        else:
+            in_list = False
+        if line.listed and line.terminal and not line.bullet:
+            in_list = False
+        if line.lead_in:
+            in_list = True
+
+
+def _headline_like(line: _Line) -> bool:
+    return not (line.terminal or line.listed or line.colon or line.prose) and 3 <= line.words <= 30
+
+
+def _article_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
+    """First and last index of the article: the heaviest cluster of prose lines."""
+    prose = [i for i, line in enumerate(lines) if line.prose]
+    if not prose:
+        return None
+    clusters: list[list[int]] = [[prose[0]]]
+    for i in prose[1:]:
+        prev = clusters[-1][-1]
+        between = lines[prev + 1 : i]
+        gap = sum(1 for line in between if not (line.listed or line.dateline))
+        headlines = _max_run(between, _headline_like)
+        boxed = any(line.box for line in between)
+        if gap <= _GAP and headlines < 3 and not (boxed and gap >= 3):
+            clusters[-1].append(i)
+        else:
+            clusters.append([i])
+    best = max(clusters, key=lambda c: sum(len(lines[i].text) for i in c))
+    return best[0], best[-1]
+
+
+def _max_run(lines: Sequence[_Line], pred: Callable[[_Line], bool]) -> int:
+    """The longest run of consecutive ``lines`` for which ``pred`` holds."""
+    best = run = 0
+    for line in lines:
+        run = run + 1 if pred(line) else 0
+        best = max(best, run)
+    return best
+
+
+def _inside(
+    lines: Sequence[_Line], start: int, end: int, script: str | None, tj: bool
+) -> list[bool]:
+    """Keep (True) or drop each line of the article span ``start..end``."""
+    keep = [False] * len(lines)
+    in_box = False
+    for i in range(start, end + 1):
+        line = lines[i]
+        if line.prose:
+            keep[i] = True
+            in_box = False
+            continue
+        if line.furniture or line.dateline is not None:
+            in_box = in_box or line.box
+            continue
+        if _foreign(line, script, tj) and not (line.terminal and line.words >= 12):
+            continue
+        if in_box and not line.bullet:
+            continue
+        if line.listed or line.terminal or line.colon:
+            keep[i] = True
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        prev = lines[i - 1] if i > start else None
+        single = not (prev is not None and _headline_like(prev)) and not (
+            nxt is not None and _headline_like(nxt)
+        )
+        followed = nxt is not None and (
+            nxt.prose or nxt.listed or (nxt.terminal and not nxt.furniture)
+        )
+        if followed and single and line.words <= 15:
+            keep[i] = True  # an intertitle
+    return keep
+
+
+def _extend(lines: Sequence[_Line], start: int, end: int, script: str | None, tj: bool) -> int:
+    """Short sentences right after the last paragraph ("He declined to comment.") belong to it."""
+    while end + 1 < len(lines):
+        nxt = lines[end + 1]
+        if nxt.furniture or not nxt.terminal or nxt.dateline or _foreign(nxt, script, tj):
+            break
+        end += 1
+    return end
+
+
+def _title(lines: Sequence[_Line], start: int, script: str | None) -> int | None:
+    """The headline: the last headline-like line above the article, over metadata only."""
+    for i in range(start - 1, -1, -1):
+        line = lines[i]
+        if line.dateline is not None or line.furniture:
+            continue
+        if (
+            line.words >= 2
+            and not line.text.rstrip(_CLOSERS).endswith(".")
+            and (script is None or line.script in (None, script))
+            and len(line.text) <= 300
+        ):
+            return i
+        if line.words > 3:
+            return None
+    return None
+
+
+def _published(lines: Sequence[_Line], start: int | None) -> int | None:
+    """The line that gives the publication date: a place dateline or labelled date before the
+    article or at its start; a date-only line above the article; an update date last."""
+    ranked: list[tuple[int, int]] = []
+    limit = (start if start is not None else len(lines)) + 1
+    for i, line in enumerate(lines):
+        found = line.dateline
+        if found is None:
+            continue
+        near = i <= limit
+        rank = {"place": 0, "published": 1, "date": 2, "updated": 3}[found.kind]
+        if found.kind == "date" and not near:
+            continue
+        if found.kind == "place" and i > limit + 2:
+            continue
+        ranked.append((rank if near else rank + 4, i))
+    return min(ranked)[1] if ranked else None
+
+
+def classify_lines(text: str) -> list[LineLabel]:
+    """Every non-empty line of ``text``, stripped, with where it goes."""
+    raw = [s for s in (line.strip() for line in text.splitlines()) if s]
+    lines = [_features(s) for s in raw]
+    for line in lines[:200]:
+        if not line.furniture or line.text[:1].isdigit() or line.words <= 10:
+            line.dateline = read_dateline(line.text) if line.words <= 400 else None
+    script, tajik_doc = _main_script(lines)
+    for line in lines:
+        found = line.dateline
+        if found is not None and found.kind == "place" and found.rest:
+            line.prose = _prose(_features(found.rest), script, tajik_doc)
+        else:
+            line.prose = _prose(line, script, tajik_doc)
+    _mark_lists(lines)
+    span = _article_span(lines)
+    keep = [False] * len(lines)
+    start = span[0] if span else len(lines)
+    if span is not None:
+        end = _extend(lines, span[0], span[1], script, tajik_doc)
+        keep = _inside(lines, span[0], end, script, tajik_doc)
+    date_at = _published(lines, span[0] if span else None)
+    title_at = _title(lines, start, script) if span else None
+    labels = []
+    for i, line in enumerate(lines):
+        if i == date_at and line.dateline is not None:
+            rest = line.dateline.rest if (keep[i] or span is None or i >= start - 1) else ""
+            labels.append(LineLabel(line.text, Label.DATELINE, rest))
+        elif i == title_at:
+            labels.append(LineLabel(line.text, Label.TITLE))
+        elif keep[i]:
+            labels.append(LineLabel(line.text, Label.TEXT))
+        elif line.dateline is not None and line.dateline.kind == "place" and line.dateline.rest:
+            labels.append(LineLabel(line.text, Label.TEXT))  # a dateline that is not the date
+        else:
+            labels.append(LineLabel(line.text, Label.BOILERPLATE))
+    return labels
+
+
+def _date_of(labels: Sequence[LineLabel], raw_text: str) -> str | None:
+    for item in labels:
+        if item.label is Label.DATELINE:
+            found = read_dateline(item.line)
+            if found is None:
+                return None
+            if found.date.year is not None:
+                return found.date.iso
+            others: list[DateMatch] = [
+                d for other in labels if other is not item for d in find_dates(other.line[:500])
+            ]
+            year = resolve_year(found.date, others, years_in(raw_text.replace(item.line, " ")))
+            if year is None:
+                return None
+            return f"{year:04d}-{found.date.month:02d}-{found.date.day:02d}"
+    return None
 
 
 def extract_textdump(text: str) -> Extraction:
-    lines = [line.strip() for line in text.split("\n")]
-    return Extraction(text="\n".join(line for line in lines if line))
+    """The article in a plain-text dump: title, published date, text and removed lines."""
+    labels = classify_lines(text)
+    kept: list[str] = []
+    dropped: list[str] = []
+    title: str | None = None
+    for item in labels:
+        if item.label is Label.TEXT:
+            kept.append(item.line)
+        elif item.label is Label.BOILERPLATE:
+            dropped.append(item.line)
+        elif item.label is Label.TITLE:
+            title = item.line
+        elif item.rest:
+            kept.append(item.rest)
+    return Extraction(
+        text="\n".join(kept),
+        title=title,
+        published=_date_of(labels, text),
+        boilerplate=tuple(dropped),
+    )
