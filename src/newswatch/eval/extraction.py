@@ -18,7 +18,10 @@ import gzip
 import html
 import json
 import re
+import resource
+import statistics
 import time
+import tracemalloc
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +34,12 @@ from newswatch.read import ReadError, read_bytes
 
 __all__ = [
     "ABLATIONS",
+    "BenchResult",
     "GoldPage",
     "Tool",
     "ToolResult",
     "ablation",
+    "bench_html",
     "dataset_kind",
     "evaluate",
     "load_pages",
@@ -64,7 +69,7 @@ def dataset_kind(path: Path) -> str:
     if (path / "manifest.json").is_file() and (path / "reference").is_dir():
         return "daniel"
     raise ValueError(
-        f"{path}: not a known data set (want ground-truth.json + html/, "
+        "not a known data set (want ground-truth.json + html/, "
         "or manifest.json + html/ + reference/)"
     )
 
@@ -188,7 +193,7 @@ def evaluate(
     results = []
     for name in tools:
         if progress:
-            progress(f"{name}: {len(decoded)} pages")
+            progress(f"scoring {name} on {len(decoded)} pages")
         results.append(run_tool(name, TOOLS[name], decoded, prepend_title=kind == "daniel"))
     return kind, results
 
@@ -232,3 +237,96 @@ def ablation(path: Path, *, limit: int | None = None) -> tuple[str, list[ToolRes
 
         results.append(run_tool(name, tool, decoded, prepend_title=kind == "daniel"))
     return kind, results
+
+
+@dataclass(frozen=True, slots=True)
+class BenchResult:
+    """Per-page times (seconds, medians over pages and rounds) and peak traced memory (bytes)."""
+
+    pages: int
+    rounds: int
+    newswatch_median: float
+    trafilatura_median: float
+    newswatch_total: float
+    trafilatura_total: float
+    newswatch_peak: int
+    trafilatura_peak: int
+    max_rss_kib: int
+
+    @property
+    def ratio(self) -> float:
+        """newswatch's median per-page time over trafilatura's."""
+        return self.newswatch_median / self.trafilatura_median if self.trafilatura_median else 0.0
+
+    @property
+    def total_ratio(self) -> float:
+        """newswatch's total time over trafilatura's (the mean per page, in effect)."""
+        return self.newswatch_total / self.trafilatura_total if self.trafilatura_total else 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "pages": self.pages,
+            "rounds": self.rounds,
+            "newswatch_ms_per_page_median": round(self.newswatch_median * 1000, 2),
+            "trafilatura_ms_per_page_median": round(self.trafilatura_median * 1000, 2),
+            "ratio_median": round(self.ratio, 3),
+            "newswatch_seconds_per_round": round(self.newswatch_total / self.rounds, 2),
+            "trafilatura_seconds_per_round": round(self.trafilatura_total / self.rounds, 2),
+            "ratio_total": round(self.total_ratio, 3),
+            "newswatch_peak_traced_mib": round(self.newswatch_peak / 2**20, 1),
+            "trafilatura_peak_traced_mib": round(self.trafilatura_peak / 2**20, 1),
+            "process_max_rss_mib": round(self.max_rss_kib / 1024, 1),
+        }
+
+
+def _trafilatura_bare(page_html: str, url: str | None) -> object:
+    return trafilatura.bare_extraction(
+        page_html, url=url, with_metadata=True, include_comments=False
+    )
+
+
+def _newswatch_html(page_html: str, url: str | None) -> object:
+    return extract_html(page_html, url=url)
+
+
+def _peak(fn: Callable[[str, str | None], object], pages: Sequence[tuple[str, str | None]]) -> int:
+    tracemalloc.start()
+    try:
+        for text, url in pages:
+            tracemalloc.reset_peak()
+            fn(text, url)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def bench_html(path: Path, *, rounds: int = 3, limit: int | None = None) -> BenchResult:
+    """Time newswatch's HTML extraction (with metadata) against trafilatura's
+    ``bare_extraction(with_metadata=True, include_comments=False)`` on the same decoded pages,
+    in this process, alternating the two on each page; then the peak traced memory of each."""
+    pages = [
+        (text, page.url)
+        for page in load_pages(path, limit=limit)
+        if (text := _decode(page)) is not None
+    ]
+    ours: list[float] = []
+    theirs: list[float] = []
+    for _ in range(rounds):
+        for text, url in pages:
+            start = time.perf_counter()
+            _trafilatura_bare(text, url)
+            middle = time.perf_counter()
+            _newswatch_html(text, url)
+            ours.append(time.perf_counter() - middle)
+            theirs.append(middle - start)
+    return BenchResult(
+        pages=len(pages),
+        rounds=rounds,
+        newswatch_median=statistics.median(ours) if ours else 0.0,
+        trafilatura_median=statistics.median(theirs) if theirs else 0.0,
+        newswatch_total=sum(ours),
+        trafilatura_total=sum(theirs),
+        newswatch_peak=_peak(_newswatch_html, pages),
+        trafilatura_peak=_peak(_trafilatura_bare, pages),
+        max_rss_kib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    )
