@@ -137,5 +137,77 @@ def extract_cmd(
     raise typer.Exit(1 if failed else 0)
 
 
+bench_app = typer.Typer(help="Measure speed and memory.", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    widths = [max(len(col), *(len(str(row[col])) for row in rows)) for col in columns]
+    lines = ["  ".join(col.ljust(w) for col, w in zip(columns, widths, strict=True))]
+    lines += [
+        "  ".join(str(row[col]).ljust(w) for col, w in zip(columns, widths, strict=True))
+        for row in rows
+    ]
+    return "\n".join(lines)
+
+
+@eval_app.command("extraction")
+def eval_extraction_cmd(
+    dataset: Annotated[
+        Path, typer.Argument(help="article-extraction-benchmark or daniel-ru folder.")
+    ],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N pages.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+    ablation: Annotated[
+        bool, typer.Option(help="Score newswatch with each of its rules turned off in turn.")
+    ] = False,
+) -> None:
+    """Score newswatch's HTML extraction, and trafilatura's defaults, against a data set."""
+    from newswatch.eval import extraction as ev
+
+    if fmt not in (Format.text, Format.json):
+        raise typer.BadParameter("eval extraction prints text or json", param_hint="--format")
+    try:
+        kind, results = (
+            ev.ablation(dataset, limit=limit)
+            if ablation
+            else ev.evaluate(dataset, limit=limit, progress=lambda m: _err(m))
+        )
+    except (OSError, ValueError) as exc:
+        _err(f"{dataset}: {exc}")
+        raise typer.Exit(2) from exc
+    rows = [{"dataset": kind, **row} for row in ev.iter_rows(results)]
+    if fmt is Format.json:
+        write_records(rows, fmt, sys.stdout)
+        return
+    columns = ["tool", "precision", "recall", "f1", "accuracy", "pages", "failed"]
+    columns += ["pages_per_second"]
+    title = "title prepended" if kind == "daniel" else "text alone"
+    sys.stdout.write(f"{kind} ({dataset}, {title})\n{_table(rows, columns)}\n")
+
+
+@bench_app.command("html")
+def bench_html_cmd(
+    dataset: Annotated[
+        Path, typer.Argument(help="A data set folder (default: the Zyte benchmark).")
+    ] = Path("../shared/data/article-extraction-benchmark"),
+    rounds: Annotated[int, typer.Option(min=1, help="Passes over the pages.")] = 3,
+    limit: Annotated[int | None, typer.Option(help="Only the first N pages.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+) -> None:
+    """Per-page time and memory of newswatch's HTML extraction against trafilatura's."""
+    from newswatch.eval.extraction import bench_html
+
+    try:
+        result = bench_html(dataset, rounds=rounds, limit=limit).to_dict()
+    except (OSError, ValueError) as exc:
+        _err(f"{dataset}: {exc}")
+        raise typer.Exit(2) from exc
+    if fmt is Format.json:
+        write_records([result], Format.json, sys.stdout)
+    else:
+        sys.stdout.write("".join(f"{key:<34} {value}\n" for key, value in result.items()))
+
+
 def main() -> None:  # pragma: no cover - the console script
     app()
