@@ -140,7 +140,7 @@ def read_bytes(data: bytes, *, max_bytes: int = 10 * 1024 * 1024) -> Document:
         raise ReadError("empty input")
     is_html = bool(_HTML_SNIFF.search(data[:_HEAD]))
     text, encoding = _decode(data, is_html)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if not text.strip():
         raise ReadError("empty input")
     if not is_html and _HTML_SNIFF.search(text[:_HEAD].encode("utf-8", "ignore")):
