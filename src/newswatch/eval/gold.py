@@ -30,15 +30,18 @@ from typing import Any
 from newswatch.record import Article, Entity, Quote
 
 __all__ = [
+    "BenchResult",
     "Counts",
     "FileResult",
     "GoldFile",
     "Report",
+    "bench",
     "c4_baseline",
     "evaluate",
     "keep_all_baseline",
     "load_gold",
     "normalise",
+    "report_view",
     "score_file",
 ]
 
@@ -366,3 +369,104 @@ def evaluate(
             result = score_file(item.name, article, item.gold)
         results.append(result)
     return Report(results)
+
+
+_LINE_KEYS = ("line_accuracy", "article_kept", "boilerplate_dropped")
+_DOC_KEYS = ("published_accuracy", "lang_accuracy")
+_QUOTE_KEYS = ("quote_precision", "quote_recall", "quote_f1", "date_accuracy", "via_accuracy")
+_ENTITY_KEYS = ("entity_recall",)
+
+
+def report_view(data: dict[str, Any], *, part: str) -> str:
+    """A readable table of :meth:`Report.to_dict` for ``part`` ``"dumps"`` or ``"quotes"``."""
+    keys: tuple[str, ...]
+    if part == "dumps":
+        keys = _LINE_KEYS + _DOC_KEYS
+        has_quotes = any(s["quote_precision"] is not None for s in data["scores"].values())
+        has_entities = any(s["entity_recall"] is not None for s in data["scores"].values())
+        keys += (_QUOTE_KEYS if has_quotes else ()) + (_ENTITY_KEYS if has_entities else ())
+    else:
+        keys = _QUOTE_KEYS + _ENTITY_KEYS
+    width = max(len(k) for k in keys)
+    groups = list(data["scores"])
+    out = [f"{'':<{width}}  " + "  ".join(f"{g:>7}" for g in groups)]
+    counts = data["counts"]
+    out.append(f"{'files':<{width}}  " + "  ".join(f"{counts[g]['files']:>7}" for g in groups))
+    out.append(f"{'lines':<{width}}  " + "  ".join(f"{counts[g]['lines']:>7}" for g in groups))
+    for key in keys:
+        cells = []
+        for g in groups:
+            value = data["scores"][g][key]
+            cells.append(f"{value:>7.3f}" if value is not None else f"{'-':>7}")
+        out.append(f"{key:<{width}}  " + "  ".join(cells))
+    for item in data.get("files", []):
+        problems = []
+        if item["error"]:
+            problems.append(f"  error: {item['error']}")
+        if part == "dumps":
+            problems += [f"  missed article: {line[:120]}" for line in item["missed_article"]]
+            problems += [f"  kept furniture: {line[:120]}" for line in item["kept_boilerplate"]]
+            for what in ("published", "language"):
+                if item[what]["gold"] != item[what]["found"]:
+                    problems.append(f"  {what}: {item[what]['found']} (gold {item[what]['gold']})")
+        else:
+            problems += [f"  {line}" for line in item["quote_errors"]]
+            problems += [f"  missed entity: {line}" for line in item["missed_entities"]]
+        if problems:
+            out.append(f"\n{item['name']}")
+            out.extend(problems)
+    return "\n".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class BenchResult:
+    """Speed of one extraction function over a set of dumps, on one core."""
+
+    name: str
+    dumps: int
+    lines: int
+    seconds: float
+    peak_kib: int
+
+    @property
+    def per_second(self) -> float:
+        return self.dumps / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "dumps": self.dumps,
+            "lines": self.lines,
+            "seconds": round(self.seconds, 4),
+            "dumps_per_second": round(self.per_second, 1),
+            "lines_per_second": round(self.lines / self.seconds, 1) if self.seconds else 0.0,
+            "peak_kib": self.peak_kib,
+        }
+
+
+def bench(
+    name: str, texts: Sequence[str], run: Callable[[str], object], *, min_seconds: float = 1.0
+) -> BenchResult:
+    """Time ``run`` over ``texts`` (repeated until ``min_seconds`` pass), then its peak memory
+    over one more pass with tracemalloc (traced separately: tracing slows the timing)."""
+    import time
+    import tracemalloc
+
+    for text in texts[:3]:  # warm up (compiled patterns, caches)
+        run(text)
+    done = 0
+    start = time.process_time()
+    while True:
+        for text in texts:
+            run(text)
+        done += len(texts)
+        elapsed = time.process_time() - start
+        if elapsed >= min_seconds or not texts:
+            break
+    tracemalloc.start()
+    for text in texts:
+        run(text)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    lines = sum(t.count("\n") + 1 for t in texts) * (done // max(1, len(texts)))
+    return BenchResult(name, done, lines, elapsed, peak // 1024)
