@@ -209,5 +209,90 @@ def bench_html_cmd(
         sys.stdout.write("".join(f"{key:<34} {value}\n" for key, value in result.items()))
 
 
+def _eval_gold(dirs: list[Path], part: str, fmt: Format, details: bool, baseline: str) -> None:
+    from newswatch.eval import gold
+
+    if fmt not in (Format.text, Format.json):
+        raise typer.BadParameter(f"eval {part} prints text or json", param_hint="--format")
+    missing = [d for d in dirs if not d.is_dir()]
+    if missing:
+        _err(f"{missing[0]}: no such folder")
+        raise typer.Exit(2)
+    baselines = {"none": None, "keep-all": gold.keep_all_baseline, "c4": gold.c4_baseline}
+    if baseline not in baselines:
+        raise typer.BadParameter("none, keep-all or c4", param_hint="--baseline")
+    report = gold.evaluate(dirs, extractor=baselines[baseline])
+    if not report.files:
+        _err(f"{', '.join(map(str, dirs))}: no NAME.txt with a NAME.gold.json")
+        raise typer.Exit(2)
+    data = report.to_dict(details=details)
+    if fmt is Format.json:
+        write_records([data], Format.json, sys.stdout)
+    else:
+        sys.stdout.write(gold.report_view(data, part=part) + "\n")
+    for item in report.files:
+        if item.error:
+            _err(f"{item.name}: {item.error}")
+
+
+_GoldDirs = Annotated[list[Path], typer.Argument(help="Folders of NAME.txt + NAME.gold.json.")]
+_Details = Annotated[bool, typer.Option("--details", help="What went wrong, file by file.")]
+_EvalFormat = Annotated[Format, typer.Option("--format", "-f", help="text or json.")]
+
+
+@eval_app.command("dumps")
+def eval_dumps_cmd(
+    dirs: _GoldDirs,
+    fmt: _EvalFormat = Format.text,
+    details: _Details = False,
+    baseline: Annotated[
+        str, typer.Option(help="Score a baseline instead: keep-all, or c4 (lines ending in . ! ?).")
+    ] = "none",
+) -> None:
+    """Score text-dump extraction (lines, published, language) against gold dumps."""
+    _eval_gold(dirs, "dumps", fmt, details, baseline)
+
+
+@eval_app.command("quotes")
+def eval_quotes_cmd(
+    dirs: _GoldDirs, fmt: _EvalFormat = Format.text, details: _Details = False
+) -> None:
+    """Score quotes (speaker, date, via) and entities against gold dumps."""
+    _eval_gold(dirs, "quotes", fmt, details, "none")
+
+
+@bench_app.command("dumps")
+def bench_dumps_cmd(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Dump files or folders (default: gold dev + seed).")
+    ] = None,
+    seconds: Annotated[
+        float, typer.Option(min=0.1, help="Time each run at least this long.")
+    ] = 2.0,
+    fmt: _EvalFormat = Format.text,
+) -> None:
+    """Dumps per second per core (CPU time) and peak memory of the text-dump classifier."""
+    from newswatch.eval.gold import bench
+    from newswatch.extract.textdump import extract_textdump
+
+    names = paths or ["tests/data/gold/dev", "../shared/seed"]
+    texts = []
+    for name, data, error in iter_inputs(names):
+        if error is None and data is not None and not name.endswith(".json"):
+            texts.append(data.decode("utf-8", errors="replace"))
+        elif error is not None:
+            _err(f"{name}: {error}")
+    if not texts:
+        _err("no dumps to time")
+        raise typer.Exit(2)
+    result = bench(
+        f"extract_textdump over {len(texts)} dumps", texts, extract_textdump, min_seconds=seconds
+    ).to_dict()
+    if fmt is Format.json:
+        write_records([result], Format.json, sys.stdout)
+    else:
+        sys.stdout.write("".join(f"{key:<18} {value}\n" for key, value in result.items()))
+
+
 def main() -> None:  # pragma: no cover - the console script
     app()
