@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import trafilatura
+from lxml.html import HtmlElement
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from newswatch.extract import Extraction
 from newswatch.record import Outlet
@@ -38,6 +40,7 @@ class HtmlOptions:
     drop_title_lines: bool = True
     drop_furniture: bool = True
     drop_related: bool = True
+    unwrap_layout_tables: bool = True
 
 
 DEFAULT_OPTIONS = HtmlOptions()
@@ -49,6 +52,8 @@ _TITLE_WINDOW = 3
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+# The rule under a table's head row, as trafilatura writes it: |---|---|
+_TABLE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
 
 # Whole lines that are page furniture in any news site (compared in lower case, after trimming
 # punctuation at the ends). Kept short and generic: buttons, prompts and labels, not content.
@@ -154,8 +159,33 @@ def _is_table_menu_row(line: str) -> bool:
     """
     if not line.startswith("|") or _DIGIT.search(line):
         return False
-    cells = [cell.strip() for cell in line.strip("|").split("|") if cell.strip()]
+    cells = [cell for cell in _cells(line) if cell]
     return len(cells) <= 3 and all(len(_words(cell)) <= 4 for cell in cells)
+
+
+def _next_worded(lines: list[str]) -> list[str]:
+    """For each line, the next line after it that has a word in it (or "")."""
+    following: list[str] = []
+    upcoming = ""
+    for line in reversed(lines):
+        following.append(upcoming)
+        if _WORD.search(line):
+            upcoming = line
+    return following[::-1]
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _is_table_header(line: str, after: str) -> bool:
+    """A table row followed by a row of as many cells with figures in it: a data table's head."""
+    return (
+        line.startswith("|")
+        and after.startswith("|")
+        and bool(_DIGIT.search(after))
+        and len(_cells(line)) == len(_cells(after))
+    )
 
 
 def _is_furniture(line: str) -> bool:
@@ -215,11 +245,48 @@ def clean_lines(
     if options.drop_related:
         lines = _drop_related(lines)
     if options.drop_furniture:
-        lines = [line for line in lines if not _is_furniture(line)]
+        lines = [
+            line
+            for line, after in zip(lines, _next_worded(lines), strict=True)
+            if _TABLE_RULE.match(line) or not _is_furniture(line) or _is_table_header(line, after)
+        ]
     return "\n".join(lines)
 
 
-def _bare(html: str, url: str | None, *, precision: bool, metadata: bool) -> Document | None:
+# A table cell holding paragraphs, headings or another table is page layout, not data.
+_LAYOUT_CELL = "./td[.//p or .//h1 or .//h2 or .//h3 or .//table] | ./th[.//p or .//table]"
+_OWN_ROWS = "./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"
+
+
+def _unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Turn layout tables (cells holding paragraphs, headings or tables) into plain blocks.
+
+    Old news sites lay the whole page out in tables; trafilatura then reads the article cell as one
+    table row and glues its paragraphs together. A data table keeps its markup.
+    """
+    for table in reversed(list(tree.iter("table"))):
+        rows = table.xpath(_OWN_ROWS)
+        if not any(row.xpath(_LAYOUT_CELL) for row in rows):
+            continue
+        for row in rows:
+            for cell in row.xpath("./td | ./th"):
+                cell.tag = "div"
+            row.tag = "div"
+        for part in table.xpath("./thead | ./tbody | ./tfoot"):
+            part.tag = "div"
+        table.tag = "div"
+
+
+def _parse(html: str, options: HtmlOptions) -> HtmlElement | None:
+    tree = load_html(html)
+    if tree is not None and options.unwrap_layout_tables:
+        _unwrap_layout_tables(tree)
+    return tree
+
+
+def _bare(
+    html: HtmlElement, url: str | None, *, precision: bool, metadata: bool
+) -> Document | None:
     doc = trafilatura.bare_extraction(
         html,
         url=url,
@@ -243,12 +310,15 @@ def extract_html(
     html: str, *, url: str | None = None, options: HtmlOptions = DEFAULT_OPTIONS
 ) -> Extraction:
     """The article in an HTML page. A page with no article gives empty ``text``."""
-    doc = _bare(html, url, precision=options.favor_precision, metadata=True)
-    if doc is None:
+    tree = _parse(html, options)
+    doc = (
+        None if tree is None else _bare(tree, url, precision=options.favor_precision, metadata=True)
+    )
+    if tree is None or doc is None:
         return Extraction(text="", url=url)
     raw = doc.text or ""
     if options.fallback and options.favor_precision and len(raw) < _FALLBACK_CHARS:
-        wider = _bare(html, url, precision=False, metadata=False)
+        wider = _bare(tree, url, precision=False, metadata=False)
         if wider is not None and len(wider.text or "") > len(raw):
             raw = wider.text or ""
     title = " ".join((doc.title or "").split()) or None
