@@ -14,7 +14,7 @@ Phrases are patterns of :mod:`re` (already lower case); keep them specific to fu
 
 from __future__ import annotations
 
-__all__ = ["BOX_HEADERS", "LABELS", "NOTICES", "SOCIAL"]
+__all__ = ["BOX_HEADERS", "CLOSING", "LABELS", "NOTICES", "SOCIAL"]
 
 NOTICES: tuple[str, ...] = (
     # English
@@ -69,6 +69,8 @@ NOTICES: tuple[str, ...] = (
     r"opinions expressed .* (?:do not|don't) (?:necessarily )?reflect",
     r"republish(?:es|ed|ing)? (?:this|the) (?:material|article|story)",
     r"our standards",
+    r"(?:link|hyperlink|reference) to .{1,60} (?:is )?(?:required|mandatory|obligatory)",
+    r"when (?:using|reproducing|quoting|citing) (?:our |the )?materials",
     r"trust principles",
     r"editorial (?:standards|policy|guidelines)",
     r"republication",
@@ -137,6 +139,7 @@ LABELS: tuple[str, ...] = (
     r"top stories",
     r"most (?:read|popular|viewed|shared)",
     r"trending",
+    r"popular(?: news| now)?",
     r"recommended",
     r"editor'?s picks?",
     r"you may also like",
@@ -304,6 +307,7 @@ BOX_HEADERS: tuple[str, ...] = (
     r"top stories",
     r"most (?:read|popular|viewed)",
     r"trending",
+    r"popular(?: news| now)?",
     r"recommended",
     r"you may also like",
     r"don't miss",
@@ -332,6 +336,13 @@ BOX_HEADERS: tuple[str, ...] = (
     r"инчунин (?:хонед|бихонед)",
     r"ҳамчунин (?:хонед|бихонед)",
 )
+
+# Labels of what closes an article: after one, no paragraph belongs to it any more.
+CLOSING: tuple[str, ...] = (
+    r"tags?\s*:", r"topics?\s*:", r"keywords?\s*:", r"filed under", r"comments?\s*[:(\d]",
+    r"\d+\s*comments?", r"теги", r"метки", r"ключевые слова", r"комментари(?:и|ев|й)\s*[:(\d]",
+    r"\d+\s*комментари", r"©", r"\(c\) ?\d{4}", r"copyright",
+)  # fmt: skip
 
 # Names of networks: a short line that is mostly these is a share bar.
 SOCIAL: tuple[str, ...] = (

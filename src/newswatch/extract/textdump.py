@@ -33,7 +33,7 @@ from newswatch.extract.dateline import (
     resolve_year,
     years_in,
 )
-from newswatch.extract.furniture import BOX_HEADERS, LABELS, NOTICES, SOCIAL
+from newswatch.extract.furniture import BOX_HEADERS, CLOSING, LABELS, NOTICES, SOCIAL
 
 __all__ = ["Label", "LineLabel", "classify_lines", "extract_textdump"]
 
@@ -42,6 +42,7 @@ _NOTICE = re.compile(r"\b(?:" + "|".join(NOTICES) + ")")  # \b: skips mid-word p
 _LABEL = re.compile(rf"(?:{'|'.join(LABELS)})(?![{_LETTER}])")
 _BOX = re.compile(rf"(?:{'|'.join(BOX_HEADERS)})(?![{_LETTER}])")
 _SOCIAL = frozenset(SOCIAL)
+_CLOSING = re.compile(rf"(?:{'|'.join(CLOSING)})(?![{_LETTER}])")
 _LEAD = re.compile(r"^[\W_]+")
 _WORD = re.compile(rf"[{_LETTER}A-ZА-ЯЁ0-9][\w'’-]*", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…][\"'»”’)\]]*$|[.!?…][\"'»”’)\]]*\s*\(\d+\)$")
@@ -96,6 +97,7 @@ class _Line:
     dateline: Dateline | None = None
     prose: bool = False
     listed: bool = False
+    closing: bool = False
 
 
 def _script(text: str, tokens: Sequence[str]) -> tuple[str | None, bool]:
@@ -151,6 +153,7 @@ def _features(text: str) -> _Line:
     colon = stripped.endswith((":", ";", ","))
     script, tajik = _script(text, tokens)
     furniture, box = _furniture(text, low, words, terminal)
+    closing = furniture and bool(_CLOSING.match(low) or _CLOSING.match(_LEAD.sub("", low)))
     lower = sum(1 for t in tokens if t[0].islower())
     return _Line(
         text=text,
@@ -164,6 +167,7 @@ def _features(text: str) -> _Line:
         furniture=furniture,
         box=box,
         lower_ratio=lower / words if words else 0.0,
+        closing=closing,
     )
 
 
@@ -223,8 +227,13 @@ def _mark_lists(lines: Sequence[_Line]) -> None:
             in_list = True
 
 
-def _headline_like(line: _Line) -> bool:
+def _headline_shaped(line: _Line) -> bool:
+    """Shaped like a headline: a few words, no final punctuation, not a list item."""
     return not (line.terminal or line.listed or line.colon or line.prose) and 3 <= line.words <= 30
+
+
+def _headline_like(line: _Line) -> bool:
+    return _headline_shaped(line) and not line.furniture
 
 
 def _article_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
@@ -237,9 +246,10 @@ def _article_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
         prev = clusters[-1][-1]
         between = lines[prev + 1 : i]
         gap = sum(1 for line in between if not (line.listed or line.dateline))
-        headlines = _max_run(between, _headline_like)
+        headlines = _max_run(between, _headline_shaped)
         boxed = any(line.box for line in between)
-        if gap <= _GAP and headlines < 3 and not (boxed and gap >= 3):
+        closed = any(line.closing for line in between)
+        if gap <= _GAP and headlines < 3 and not (boxed and gap >= 3) and not closed:
             clusters[-1].append(i)
         else:
             clusters.append([i])
