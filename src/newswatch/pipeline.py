@@ -11,7 +11,9 @@ from dataclasses import replace
 from newswatch.extract import Extraction
 from newswatch.extract.html import extract_html
 from newswatch.extract.textdump import extract_textdump
+from newswatch.knowledge import load_knowledge
 from newswatch.language import detect_language
+from newswatch.nlp.quotes import find_quotes
 from newswatch.read import Document, ReadError, read_bytes
 from newswatch.record import Article, article_id
 from newswatch.settings import Settings
@@ -50,8 +52,20 @@ def extract_document(
 
 
 def analyse(article: Article, *, settings: Settings) -> Article:
-    """The language stages after extraction: entities and quotes (a no-op until they exist)."""
-    return article
+    """The language stages after extraction: entities, then quotes.
+
+    Only ``text`` is read: never the title or the boilerplate (headlines that say "says").
+    """
+    knowledge = load_knowledge()
+    entities = article.entities
+    quotes = find_quotes(
+        article.text,
+        article.language,
+        entities,
+        published=article.published,
+        knowledge=knowledge,
+    )
+    return replace(article, entities=entities, quotes=quotes)
 
 
 def extract(

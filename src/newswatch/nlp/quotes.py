@@ -1,0 +1,859 @@
+"""Stage 5, quotes: direct, indirect and partial statements with speaker, cue, date and via.
+
+The text is read paragraph by paragraph (one per line). In each paragraph the quotation marks
+are paired by a small state machine that knows which marks close which (“…”, "…", «…», „…“,
+‘…’ inside), so an odd mark cannot swallow more than its own paragraph: an opening mark with no
+close runs to its attribution (``…quality, Zas was cited as saying by RIA Novosti.``) or to the
+paragraph end. Then each quotation looks for its attribution after it (``,” X said``,
+``», — заявил X``), before it (``X said: “…”``, ``По словам X, «…»``), or continues the
+previous speaker; reported speech (``X said that…``, ``According to X,…``, ``По словам X,…``,
+``…, the minister said.``) is read sentence by sentence around the cue words of
+:mod:`newswatch.nlp.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from newswatch.knowledge import Knowledge
+from newswatch.nlp.dates import find_dates, text_year
+from newswatch.nlp.lexicon import speech_en, speech_ru
+from newswatch.nlp.speakers import Resolver, gender_of_cue
+from newswatch.nlp.via import OutletNames, ViaMention, chain, find_via, outlet_like
+from newswatch.record import Entity, Quote, Speaker
+
+__all__ = ["QuoteSpan", "find_quotes", "outlet_names_from", "quote_spans"]
+
+#: Paragraphs longer than this are read only up to it (a 5 MB line is no article paragraph).
+MAX_PARAGRAPH = 20_000
+
+
+# -- quotation marks ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """Quotation marks in a paragraph: ``open`` is the mark, ``inner`` the words inside."""
+
+    open: int
+    close: int | None
+    inner_start: int
+    inner_end: int
+
+    @property
+    def closed(self) -> bool:
+        return self.close is not None
+
+    @property
+    def end(self) -> int:
+        return self.close + 1 if self.close is not None else self.inner_end
+
+
+_MARKS = re.compile(r"[«»“”„\"‘’‹›]")
+_OPEN_CONTEXT = " \t\n([{—–-:;,/" + "«“„‘"
+
+
+def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
+    """The outermost quotations in ``text[start:end]`` (one paragraph), in order.
+
+    A mark that cannot be paired is dropped; an opening mark left open at the end runs to
+    ``end``. Inner quotations (« „…“ », “ ‘…’ ”) are skipped over, not returned.
+    """
+    end = len(text) if end is None else end
+    spans: list[QuoteSpan] = []
+    stack: list[tuple[str, int]] = []
+
+    def finish(open_at: int, close_at: int | None) -> None:
+        inner_end = close_at if close_at is not None else end
+        spans.append(QuoteSpan(open_at, close_at, open_at + 1, inner_end))
+
+    for m in _MARKS.finditer(text, start, end):
+        ch, i = m.group(0), m.start()
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        top = stack[-1][0] if stack else None
+        if ch in "«‹":
+            stack.append((ch, i))
+        elif ch in "»›":
+            want = "«" if ch == "»" else "‹"
+            idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == want), None)
+            if idx is not None:
+                if idx == 0:
+                    finish(stack[0][1], i)
+                del stack[idx:]
+        elif ch == "„":
+            stack.append((ch, i))
+        elif ch == "“":
+            if top == "„":
+                if len(stack) == 1:
+                    finish(stack[0][1], i)
+                stack.pop()
+            elif top == "“" and before not in _OPEN_CONTEXT and not after.isalnum():
+                # “…“ used as a closing mark
+                if len(stack) == 1:
+                    finish(stack[0][1], i)
+                stack.pop()
+            elif top == "“" and len(stack) == 1:
+                # a new opening while one is open: the first was never closed
+                finish(stack[0][1], None if False else i)
+                spans[-1] = QuoteSpan(spans[-1].open, None, spans[-1].inner_start, i)
+                stack[0] = ("“", i)
+            else:
+                stack.append((ch, i))
+        elif ch == "”":
+            idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in '“„"'), None)
+            if idx is not None:
+                if idx == 0:
+                    finish(stack[0][1], i)
+                del stack[idx:]
+        elif ch == '"':
+            if top == '"' or (top in ("“", "„") and before not in _OPEN_CONTEXT):
+                if len(stack) == 1:
+                    finish(stack[0][1], i)
+                stack.pop()
+            elif before in _OPEN_CONTEXT and not after.isspace():
+                stack.append((ch, i))
+            elif top is not None:
+                idx = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == '"'), None)
+                if idx is not None:
+                    if idx == 0:
+                        finish(stack[0][1], i)
+                    del stack[idx:]
+        elif ch == "‘":
+            if before in _OPEN_CONTEXT and after.isalnum():
+                stack.append((ch, i))
+        elif ch == "’":
+            if top == "‘" and not after.isalnum():
+                if len(stack) == 1:
+                    finish(stack[0][1], i)
+                stack.pop()
+    if stack and stack[0][0] != "‘":
+        finish(stack[0][1], None)
+    spans.sort(key=lambda s: s.open)
+    return spans
+
+
+# -- language data as patterns --------------------------------------------------------------------
+
+
+def _alts(words: Sequence[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    cue: re.Pattern[str]
+    verbs: dict[str, bool]
+    that: re.Pattern[str]
+    openers: re.Pattern[str]
+    stop_after: re.Pattern[str]
+    adverbs: re.Pattern[str]
+    impersonal: frozenset[str]
+    clause_openers: frozenset[str]
+    about_this: re.Pattern[str]
+
+
+_EN_CUES = _Cues(
+    cue=re.compile(
+        rf"(?<![\w-])(?:(?P<passive>{_alts(speech_en.PASSIVE_CUES)})"
+        rf"|(?P<acc>{_alts(speech_en.ACCORDING_TO)})"
+        rf"|(?P<verb>{_alts(speech_en.CUE_PHRASES)}|{_alts(list(speech_en.CUE_VERBS))}))(?![\w-])",
+        re.IGNORECASE,
+    ),
+    verbs=speech_en.CUE_VERBS,
+    that=re.compile(r"\bthat\b", re.IGNORECASE),
+    openers=re.compile(rf"^(?:(?:{_alts(speech_en.OPENERS)}|and|but|so)\b,?\s*)+", re.IGNORECASE),
+    stop_after=re.compile(
+        r"[,.;:!?()]|\s(?:on|in|at|during|after|before|to|that|while|when|as|from|last|"
+        r"yesterday|today|this|told|earlier|later|adding|citing|according|who|which)\b"
+    ),
+    adverbs=re.compile(
+        r"(?:\s+(?:also|further|then|again|later|additionally|previously|earlier|recently|"
+        r"reportedly|repeatedly|once again|himself|herself|has|have|had|is|was|would|will|"
+        r"on\s+\w+(?:\s+\d{1,2})?|in\s+a\s+statement))+\s*$",
+        re.IGNORECASE,
+    ),
+    impersonal=frozenset(),
+    clause_openers=frozenset(speech_en.CLAUSE_OPENERS),
+    about_this=re.compile(r"(?!)"),
+)
+_RU_CUES = _Cues(
+    cue=re.compile(
+        rf"(?<![\w-])(?:(?P<accpro>по\s+(?:его|ее|её|их)\s+(?:словам|мнению|данным|оценке))"
+        rf"|(?P<acc>{_alts(speech_ru.ACCORDING_TO)})"
+        rf"|(?P<passive>{_alts(speech_ru.PASSIVE_CUES)})"
+        rf"|(?P<verb>{_alts(list(speech_ru.CUE_VERBS) + list(speech_ru.IMPERSONAL_CUES))}))(?![\w-])",
+        re.IGNORECASE,
+    ),
+    verbs={**speech_ru.CUE_VERBS, **dict.fromkeys(speech_ru.IMPERSONAL_CUES, True)},
+    that=re.compile(r"(?:,\s*|\s)(?:что|чтобы)\b", re.IGNORECASE),
+    openers=re.compile(rf"^(?:(?:{_alts(speech_ru.OPENERS)}|и|а|но)\b,?\s*)+", re.IGNORECASE),
+    stop_after=re.compile(
+        r"[,.;:!?()«»]|\s(?:в|во|на|после|при|перед|журналистам|агентству|изданию|корреспонденту|"
+        r"газете|телеканалу|радио|передает|передаёт|сообщает|пишет|что|в\s+ходе|во\s+время)\b|\s—",
+        re.IGNORECASE,
+    ),
+    adverbs=re.compile(
+        r"(?:\s+(?:также|тоже|еще|ещё|уже|вновь|снова|ранее|же|вчера|сегодня|накануне|"
+        r"в\s+\w+\s*|\d{1,2}\s+\w+))+\s*$",
+        re.IGNORECASE,
+    ),
+    impersonal=frozenset(speech_ru.IMPERSONAL_CUES),
+    clause_openers=frozenset(),
+    about_this=re.compile(r"^(?:об\s+этом|о\s+том|это|также\s+об\s+этом)\s+", re.IGNORECASE),
+)
+_OUTLET_CUES = frozenset({"reported", "reports", "writes", "wrote", "пишет", "передает"})
+_NOT_CLAUSE_EN = frozenset(
+    "about of to by with for in on at from into over after before during as than".split()
+)
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|который|которая|которые|которого)\b[^,]*,")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)]*\s+(?=[\"“«„‘(]?[A-ZА-ЯЁ0-9—–-])")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Maj|Capt|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sep|Sept|Oct|Nov|Dec|No|Vol|vs|etc|Inc|Ltd|Co|U\.S|U\.N|г|гг|ул|им|т\.е|т\.д|т\.п|млн|млрд|"
+    r"тыс|руб|долл)|\b[A-ZА-ЯЁ])\.$"
+)
+
+
+# -- one article ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Found:
+    quote: Quote
+    para: int
+    sentence: tuple[int, int]
+    region: tuple[int, int]  # the attribution's words: searched for date and via
+    cue_at: int
+
+
+@dataclass(slots=True)
+class _Reader:
+    text: str
+    lang: str | None
+    resolver: Resolver
+    published: str | None
+    year: int | None
+    outlet_names: OutletNames | None
+    found: list[_Found] = field(default_factory=list)
+    used_cues: set[int] = field(default_factory=set)
+
+    @property
+    def cues(self) -> _Cues:
+        return _RU_CUES if self.lang == "ru" else _EN_CUES
+
+    # -- sentences -----------------------------------------------------------------------------
+
+    def sentences(self, start: int, end: int, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+        text = self.text
+        closed = [(s.open, s.end) for s in spans if s.closed]
+        out: list[tuple[int, int]] = []
+        s0 = start
+        for m in _SENTENCE_END.finditer(text, start, end):
+            cut = m.start()
+            if any(a < cut < b - 1 for a, b in closed):
+                continue
+            if _ABBREV.search(text[max(start, cut - 6) : cut + 1]):
+                continue
+            out.append((s0, m.end()))
+            s0 = m.end()
+        if s0 < end:
+            out.append((s0, end))
+        return out
+
+    # -- attribution around a cue ---------------------------------------------------------------
+
+    def _first_cue(self, start: int, end: int, spans: list[QuoteSpan]) -> re.Match[str] | None:
+        for m in self.cues.cue.finditer(self.text, start, end):
+            if m.start() in self.used_cues:
+                continue
+            if any(s.inner_start <= m.start() < s.inner_end for s in spans):
+                continue
+            return m
+        return None
+
+    def _after_cue(self, cue: re.Match[str], end: int) -> tuple[int, int]:
+        """The speaker's words after a cue (``said X``, ``заявил X``, ``according to X,``)."""
+        text = self.text
+        a = cue.end()
+        word = cue.group(0).lower()
+        if self.lang == "ru" and word in self.cues.impersonal:
+            m = re.match(r"\s+(?:в|во)\s+", text[a:end])
+            if m:
+                a += m.end()
+                stop = re.compile(r"[,.;:!?()«»]|\s—|\s(?:передает|сообщает|пишет)\b")
+                m2 = stop.search(text, a, end)
+                return a, m2.start() if m2 else end
+        m2 = self.cues.stop_after.search(text, a, end)
+        b = m2.start() if m2 else end
+        return a, b
+
+    def _subject_candidates(self, left: int, right: int) -> list[tuple[int, int]]:
+        """Where the subject before a cue may be: after openers, without relative clauses."""
+        text = self.text
+        seg = text[left:right]
+        m = self.cues.openers.match(seg)
+        if m:
+            left += m.end()
+            seg = seg[m.end() :]
+        adv = self.cues.adverbs.search(seg)
+        if adv:
+            right = left + adv.start()
+            seg = seg[: adv.start()]
+        seg_stripped = seg.rstrip(" ,")
+        right = left + len(seg_stripped)
+        if not seg_stripped.strip():
+            return []
+        rel = _RELATIVE.search(seg_stripped)
+        if rel:
+            right_part = seg_stripped[: rel.start()]
+            if not seg_stripped[rel.end() :].strip():
+                seg_stripped = right_part
+                right = left + len(right_part)
+        if "," not in seg_stripped:
+            return [(left, right)]
+        first = seg_stripped.index(",")
+        last = seg_stripped.rindex(",")
+        return [(left, left + first), (left + last + 1, right), (left, right)]
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        words = self.text[start:end].split()
+        if not words or len(words) > 16:
+            return False
+        first = words[0].lower()
+        preps = ("in", "at", "on", "during", "after", "for", "with", "from", "by", "to", "of", "as",
+                 "в", "на", "во", "при", "после", "с", "к", "о", "об", "для", "из")  # fmt: skip
+        return first not in preps
+
+    def _resolve_any(self, candidates: list[tuple[int, int]], gender: str | None) -> Speaker | None:
+        for a, b in candidates:
+            if not self._is_subject(a, b):
+                continue
+            speaker = self.resolver.resolve(a, b, gender=gender)
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _gender(self, cue: re.Match[str]) -> str | None:
+        return gender_of_cue(cue.group(0)) if self.lang == "ru" else None
+
+    def speaker_at_cue(
+        self, cue: re.Match[str], left: int, right: int, *, prefer_after: bool = False
+    ) -> Speaker | None:
+        """The speaker of a cue: the subject in ``[left, cue)`` or the words after it."""
+        kind = cue.lastgroup
+        gender = self._gender(cue)
+        if kind == "accpro":
+            pron = cue.group(0).split()[1].lower()
+            g = speech_ru.POSSESSIVE_PRONOUNS.get(pron, "m")
+            return self.resolver.resolve(cue.start(), cue.end(), gender=g)
+        if kind == "acc":
+            a, b = self._after_cue(cue, right)
+            if self._is_media(a, b):
+                return None
+            return self._resolve_any([(a, b)], gender)
+        before = self._subject_candidates(left, cue.start())
+        after = [] if kind == "passive" else [self._after_cue(cue, right)]
+        order = (after + before) if prefer_after or not before else (before + after)
+        if not before and kind == "passive":
+            return None
+        speaker = self._resolve_any(order, gender)
+        if speaker is not None and cue.group(0).lower() in _OUTLET_CUES:
+            if speaker.start is not None and speaker.end is not None:
+                if self._is_media(speaker.start, speaker.end):
+                    return None
+        return speaker
+
+    def _is_media(self, start: int, end: int) -> bool:
+        for _s, _e, ent in self.resolver.entities_in(start, end):
+            if ent.type == "MEDIA":
+                return True
+        words = self.text[start:end].lower()
+        media = speech_ru.MEDIA_WORDS if self.lang == "ru" else speech_en.MEDIA_WORDS
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", words) for w in media):
+            return True
+        if self.outlet_names is not None:
+            name = re.sub(r"^(?:the)\s+", "", self.text[start:end].strip(), flags=re.IGNORECASE)
+            return bool(name) and self.outlet_names(name) is not None
+        return False
+
+    # -- direct quotations ----------------------------------------------------------------------
+
+    def tail(
+        self, start: int, end: int, spans: list[QuoteSpan], *, whole: bool = False
+    ) -> tuple[Speaker, re.Match[str], int] | None:
+        """An attribution starting at ``start`` (after a closing mark): ``, X said``."""
+        text = self.text
+        m = re.match(r"[\s,.!?…;]*(?:[—–-]+\s*)?", text[start:end])
+        p = start + (m.end() if m else 0)
+        if p >= end:
+            return None
+        cue = self._first_cue(p, min(end, p + 160), spans)
+        if cue is None or self._has_stop(p, cue.start()):
+            return None
+        if len(text[p : cue.start()].split()) > 14:
+            return None
+        if whole and re.search(r"[\"“«„]", text[p:end]):
+            return None
+        speaker = self.speaker_at_cue(cue, p, end, prefer_after=p == cue.start())
+        if speaker is None:
+            return None
+        return speaker, cue, p
+
+    def head(
+        self, start: int, end: int, spans: list[QuoteSpan]
+    ) -> tuple[Speaker, re.Match[str]] | None:
+        """An attribution before an opening mark: ``X said: “``, ``По словам X, «``."""
+        text = self.text
+        seg = text[start:end].rstrip()
+        if not seg or not (
+            seg.endswith((":", ",", "—", "–")) or re.search(r"\b(?:that|что)$", seg, re.IGNORECASE)
+        ):
+            return None
+        cue = None
+        for m in self.cues.cue.finditer(text, start, end):
+            if m.start() in self.used_cues or any(
+                s.inner_start <= m.start() < s.inner_end for s in spans
+            ):
+                continue
+            cue = m
+        if cue is None:
+            return None
+        left = start
+        speaker = self.speaker_at_cue(cue, left, end)
+        if speaker is None:
+            return None
+        return speaker, cue
+
+    def direct(self, para: int, start: int, end: int, spans: list[QuoteSpan]) -> None:
+        text = self.text
+        sentences = self.sentences(start, end, spans)
+        prev_end = start
+        for idx, span in enumerate(spans):
+            inner_s, inner_e = self._inner(span)
+            if inner_e <= inner_s:
+                prev_end = span.end
+                continue
+            nxt = spans[idx + 1].open if idx + 1 < len(spans) else end
+            sent = next(((a, b) for a, b in sentences if a <= span.open < b), (start, end))
+            attribution: tuple[Speaker, re.Match[str], tuple[int, int]] | None = None
+            if span.closed:
+                got = self.tail(span.end, min(nxt, max(sent[1], span.end + 1)), spans)
+                if got is None:
+                    got = self.tail(span.end, nxt, spans, whole=True)
+                if got is not None:
+                    speaker, cue, _p = got
+                    stop = self._attribution_end(cue, nxt)
+                    attribution = (speaker, cue, (span.end, stop))
+            else:
+                cut = self._unclosed_attribution(span, spans)
+                if cut is not None:
+                    inner_e, speaker, cue = cut
+                    attribution = (speaker, cue, (inner_e, span.inner_end))
+            if attribution is None:
+                hs = max(sent[0], prev_end)
+                got_head = self.head(hs, span.open, spans)
+                if got_head is not None:
+                    speaker, cue = got_head
+                    attribution = (speaker, cue, (hs, span.open))
+            prev_end = span.end
+            words = len(text[inner_s:inner_e].split())
+            if attribution is None:
+                self._maybe_continuation(para, span, inner_s, inner_e, sent, words)
+                continue
+            speaker, cue, region = attribution
+            if words < 1 or (words < 3 and cue.start() < span.open and not span.closed):
+                continue
+            self.used_cues.add(cue.start())
+            self._add(
+                Quote(text[inner_s:inner_e], "direct", inner_s, inner_e, speaker, cue.group(0)),
+                para, sent, region, cue.start(),
+            )  # fmt: skip
+
+    def _inner(self, span: QuoteSpan) -> tuple[int, int]:
+        text = self.text
+        a, b = span.inner_start, span.inner_end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1] in " \t,;:—–-":
+            b -= 1
+        return a, b
+
+    def _has_stop(self, start: int, end: int) -> bool:
+        """True when a sentence ends in ``[start, end)`` (not the dot of *Mr.* or *U.S.*)."""
+        text = self.text
+        for m in re.finditer(r"[.!?;]", text[start:end]):
+            i = start + m.start()
+            if text[i] == "." and _ABBREV.search(text[max(0, i - 6) : i + 1]):
+                continue
+            return True
+        return False
+
+    def _attribution_end(self, cue: re.Match[str], limit: int) -> int:
+        m = re.search(r"[.!?;]|[\"“«„]", self.text[cue.end() : limit])
+        return cue.end() + m.start() if m else limit
+
+    def _unclosed_attribution(
+        self, span: QuoteSpan, spans: list[QuoteSpan]
+    ) -> tuple[int, Speaker, re.Match[str]] | None:
+        """``“…quality, Zas was cited as saying by RIA Novosti.``: where the words end."""
+        text = self.text
+        lo = max(span.inner_start, span.inner_end - 400)
+        for m in reversed(list(re.finditer(r"[,.!?](?=\s)", text[lo : span.inner_end]))):
+            c = lo + m.start()
+            rest = text[c + 1 : span.inner_end]
+            if len(rest.split()) > 20:
+                break
+            cue = self._first_cue(c + 1, span.inner_end, [])
+            if cue is None or self._has_stop(c + 1, cue.start()):
+                continue
+            if len(text[c + 1 : cue.start()].split()) > 8:
+                continue
+            speaker = self.speaker_at_cue(
+                cue, c + 1, span.inner_end, prefer_after=not text[c + 1 : cue.start()].strip()
+            )
+            if speaker is not None:
+                end = c + 1 if text[c] in ".!?" else c
+                return end, speaker, cue
+        return None
+
+    def _maybe_continuation(
+        self, para: int, span: QuoteSpan, a: int, b: int, sent: tuple[int, int], words: int
+    ) -> None:
+        """A quotation with no attribution of its own continues the last speaker's words."""
+        if words < 4 or not self.found:
+            return
+        text = self.text
+        lead = text[sent[0] : span.open].strip()
+        if lead and not re.fullmatch(r"[\W_]*", lead):
+            return
+        last = self.found[-1]
+        if last.para < para - 1 or last.quote.speaker is None:
+            return
+        q = last.quote
+        self._add(
+            Quote(text[a:b], "direct", a, b, q.speaker, q.cue, q.date, q.date_text, q.via),
+            para, sent, (span.end, span.end), -1, inherit=True,
+        )  # fmt: skip
+
+    # -- reported speech ------------------------------------------------------------------------
+
+    def indirect(self, para: int, start: int, end: int, spans: list[QuoteSpan]) -> None:
+        text = self.text
+        for s0, s1 in self.sentences(start, end, spans):
+            if self._covered(s0, s1, spans):
+                continue
+            lead = self.cues.openers.match(text[s0:s1])
+            body = s0 + (lead.end() if lead else 0)
+            for cue in self.cues.cue.finditer(text, s0, s1):
+                if cue.start() in self.used_cues or any(
+                    s.inner_start <= cue.start() < s.inner_end for s in spans
+                ):
+                    continue
+                got = self._reported(para, s0, s1, body, cue, spans)
+                if got:
+                    break
+
+    def _covered(self, s0: int, s1: int, spans: list[QuoteSpan]) -> bool:
+        inside = sum(max(0, min(s1, s.end) - max(s0, s.open)) for s in spans)
+        return inside > 0.6 * (s1 - s0)
+
+    def _reported(
+        self,
+        para: int,
+        s0: int,
+        s1: int,
+        body: int,
+        cue: re.Match[str],
+        spans: list[QuoteSpan],
+    ) -> bool:
+        text = self.text
+        kind = cue.lastgroup
+        end = self._content_end(s0, s1)
+        # According to X, CONTENT. / По словам X, CONTENT.
+        if kind in ("acc", "accpro") and cue.start() <= body + 1:
+            comma = text.find(",", cue.end(), end)
+            if comma < 0:
+                return False
+            speaker = self.speaker_at_cue(cue, body, comma)
+            if speaker is None:
+                return False
+            return self._emit(para, (s0, s1), comma + 1, end, speaker, cue, (s0, comma), spans)
+        if kind in ("acc", "accpro"):
+            # CONTENT, according to X.
+            comma = text.rfind(",", s0, cue.start())
+            if comma < 0 or text[comma : cue.start()].strip(" ,—–-"):
+                return False
+            speaker = self.speaker_at_cue(cue, cue.start(), end)
+            if speaker is None:
+                return False
+            return self._emit(para, (s0, s1), body, comma, speaker, cue, (comma, end), spans)
+        # Об этом заявил X: the statement is the sentence before.
+        about = self.cues.about_this.match(text, body)
+        if about and about.end() >= cue.start() - 12:
+            speaker = self.speaker_at_cue(cue, cue.start(), end, prefer_after=True)
+            prior = self._previous_sentence(s0, spans)
+            if speaker is None or prior is None:
+                return False
+            return self._emit(para, prior, prior[0], self._content_end(*prior), speaker, cue,
+                              (s0, s1), spans)  # fmt: skip
+        # CONTENT, X said. / CONTENT, — заявил X.
+        comma = text.rfind(",", body, cue.start())
+        if comma > body and self._no_that_after(cue, end):
+            got = self.tail(comma, end, spans)
+            if got is not None and got[1].start() == cue.start():
+                speaker = got[0]
+                return self._emit(para, (s0, s1), body, comma, speaker, cue, (comma, end), spans)
+        # X said (that) CONTENT.
+        speaker = None
+        subject = self._subject_candidates(body, cue.start())
+        if subject:
+            speaker = self._resolve_any(subject, self._gender(cue))
+        if speaker is None:
+            return False
+        if cue.group(0).lower() in _OUTLET_CUES and speaker.start is not None:
+            if self._is_media(speaker.start, speaker.end or speaker.start):
+                return False
+        content = self._content_start(cue, end)
+        if content is None:
+            return False
+        return self._emit(para, (s0, s1), content, end, speaker, cue, (s0, content), spans)
+
+    def _no_that_after(self, cue: re.Match[str], end: int) -> bool:
+        tail = self.text[cue.end() : end]
+        return not self.cues.that.search(tail) and len(tail.split()) <= 12
+
+    def _content_start(self, cue: re.Match[str], end: int) -> int | None:
+        """Where the reported words begin after the cue: after *that*/*что*, or straight on."""
+        text = self.text
+        window_end = min(end, cue.end() + 120)
+        that = self.cues.that.search(text, cue.end(), window_end)
+        if that and len(text[cue.end() : that.start()].split()) <= 12:
+            if not re.search(r"[.;!?]", text[cue.end() : that.start()]):
+                return that.end()
+        word = cue.group(0).lower().split()[-1]
+        if not self.cues.verbs.get(word, False):
+            return None
+        if self.lang == "ru":
+            m = re.match(r"\s*:\s*", text[cue.end() : end])
+            return cue.end() + m.end() if m else None
+        rest = text[cue.end() : end]
+        # skip a date or "told reporters" between the cue and the words
+        skip = re.match(
+            r"(?:\s+(?:on|last|this)\s+\w+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,\s*\d{4})?|"
+            r"\s+(?:yesterday|today)|\s+reporters|\s+journalists|\s+the\s+media)*\s*,?\s*",
+            rest,
+        )
+        p = cue.end() + (skip.end() if skip else 0)
+        nxt = re.match(r"[\w'’-]+", text[p:end])
+        if not nxt:
+            return None
+        w = nxt.group(0)
+        if w.lower() in _NOT_CLAUSE_EN or w.lower() in ("it", "by"):
+            return None
+        if w.lower() in self.cues.clause_openers or (w[:1].isupper() and w.lower() != "i"):
+            return p
+        return None
+
+    def _content_end(self, s0: int, s1: int) -> int:
+        """The end of a sentence's words, before ``, RIA Novosti reported`` and the full stop."""
+        text = self.text
+        end = s1
+        while end > s0 and text[end - 1] in " \t.!?…":
+            end -= 1
+        for via in find_via(text, self.lang, start=max(s0, end - 90), end=s1,
+                            outlet_names=self.outlet_names):  # fmt: skip
+            if via.rank >= 1:
+                comma = text.rfind(",", s0, via.start)
+                if comma > s0 and not text[via.end : end].strip(" .—–-"):
+                    return comma
+                if comma > s0 and re.fullmatch(r"[\s\w]*", text[via.end : end]):
+                    return comma
+        return end
+
+    def _previous_sentence(self, s0: int, spans: list[QuoteSpan]) -> tuple[int, int] | None:
+        text = self.text
+        para_start = text.rfind("\n", 0, s0) + 1
+        if para_start < s0:
+            sents = self.sentences(para_start, s0, spans)
+            return sents[-1] if sents else None
+        if para_start <= 1:
+            return None
+        prev_start = text.rfind("\n", 0, para_start - 1) + 1
+        return (prev_start, para_start - 1)
+
+    def _emit(
+        self,
+        para: int,
+        sent: tuple[int, int],
+        a: int,
+        b: int,
+        speaker: Speaker,
+        cue: re.Match[str],
+        region: tuple[int, int],
+        spans: list[QuoteSpan],
+    ) -> bool:
+        text = self.text
+        while a < b and text[a] in " \t,:—–-":
+            a += 1
+        while b > a and text[b - 1] in " \t,.;:—–-":
+            b -= 1
+        if len(text[a:b].split()) < 3:
+            return False
+        inside = [s for s in spans if s.closed and s.open >= a - 1 and s.end <= b + 1]
+        quoted = sum(s.end - s.open for s in inside)
+        self.used_cues.add(cue.start())
+        if inside and quoted > 0.8 * (b - a):
+            # "X said that “…”": the quotation is the statement itself
+            span = inside[0]
+            ia, ib = self._inner(span)
+            self._add(Quote(text[ia:ib], "direct", ia, ib, speaker, cue.group(0)),
+                      para, sent, region, cue.start())  # fmt: skip
+            return True
+        self._add(Quote(text[a:b], "indirect", a, b, speaker, cue.group(0)),
+                  para, sent, region, cue.start())  # fmt: skip
+        for span in inside:
+            ia, ib = self._inner(span)
+            if len(text[ia:ib].split()) >= 3:
+                self._add(Quote(text[ia:ib], "partial", ia, ib, speaker, cue.group(0)),
+                          para, sent, region, cue.start())  # fmt: skip
+        return True
+
+    # -- date and via ---------------------------------------------------------------------------
+
+    def _add(
+        self,
+        quote: Quote,
+        para: int,
+        sent: tuple[int, int],
+        region: tuple[int, int],
+        cue_at: int,
+        *,
+        inherit: bool = False,
+    ) -> None:
+        if not inherit:
+            quote = self._dated(quote, sent, region, cue_at)
+            quote = replace(quote, via=self._via(quote, sent, region))
+        speaker = quote.speaker
+        if speaker is not None:
+            types = {e.id: e.type for e in self.resolver.entities}
+            self.resolver.remember(
+                speaker.start if speaker.start is not None else quote.start,
+                speaker,
+                types.get(speaker.entity or "", None),
+                self.resolver.phrases.get(speaker.start, speaker.name)
+                if speaker.start is not None
+                else speaker.name,
+            )
+        self.found.append(_Found(quote, para, sent, region, cue_at))
+
+    def _dated(
+        self, quote: Quote, sent: tuple[int, int], region: tuple[int, int], cue_at: int
+    ) -> Quote:
+        lo, hi = min(region[0], sent[0] if region[0] > sent[1] else region[0]), region[1]
+        lo, hi = max(lo, sent[0]), max(hi, lo)
+        dates = [
+            d
+            for d in find_dates(
+                self.text,
+                self.lang,
+                published=self.published,
+                year=self.year,
+                start=lo,
+                end=min(max(hi, sent[1] if quote.start > cue_at else hi), len(self.text)),
+            )  # fmt: skip
+            if not (quote.start <= d.start < quote.end)
+        ]
+        if not dates:
+            return quote
+        best = min(dates, key=lambda d: abs(d.start - cue_at))
+        return replace(quote, date=best.date, date_text=best.text)
+
+    def _via(self, quote: Quote, sent: tuple[int, int], region: tuple[int, int]) -> tuple[str, ...]:
+        text = self.text
+        lo, hi = min(region[0], sent[0]), max(region[1], sent[1])
+        near: list[ViaMention] = find_via(
+            text, self.lang, start=lo, end=hi, outlet_names=self.outlet_names,
+            exclude=[(quote.start, quote.end)], is_outlet=self._outlet_ok,
+        )  # fmt: skip
+        names = list(chain(near))
+        para_end = text.find("\n", sent[1])
+        para_end = len(text) if para_end < 0 else para_end
+        last = text.rfind("\n", 0, para_end) + 1
+        tail_start = max(last, para_end - 120)
+        for via in find_via(text, self.lang, start=tail_start, end=para_end,
+                            outlet_names=self.outlet_names, is_outlet=self._outlet_ok):  # fmt: skip
+            if via.rank >= 1 and not text[via.end : para_end].strip(' .»”"—–-'):
+                if via.name not in names:
+                    names.append(via.name)
+        return tuple(names)
+
+    def _outlet_ok(self, start: int, end: int, name: str) -> bool:
+        for _s, _e, ent in self.resolver.entities_in(start, end):
+            if ent.type in ("PERSON", "GPE", "LOC", "ORG") and not self._is_media(start, end):
+                return False
+        return True
+
+
+def outlet_names_from(knowledge: Knowledge | None, lang: str | None) -> OutletNames | None:
+    """Outlet names canonicalised by the knowledge file, in the article's language."""
+    if knowledge is None:
+        return None
+    code = "ru" if lang == "ru" else "en"
+
+    def usual(name: str) -> str | None:
+        found = knowledge.outlet(name)
+        return found.name_in(code) if found is not None else None
+
+    return usual
+
+
+def find_quotes(
+    text: str,
+    lang: str | None,
+    entities: Sequence[Entity] = (),
+    *,
+    published: str | None = None,
+    knowledge: Knowledge | None = None,
+) -> tuple[Quote, ...]:
+    """Every statement in ``text`` with its speaker, cue, date and via, in text order.
+
+    ``entities`` are the article's entities (their mentions let a speaker's words be resolved
+    to a person or an organisation); ``published`` (``YYYY-MM-DD``) resolves *on Monday*;
+    ``knowledge`` names outlets and tells places from speakers.
+    """
+    lang = "ru" if lang == "ru" else "en"
+    year = text_year(text) if not published else None
+    is_place = None
+    if knowledge is not None:
+        kb = knowledge
+
+        def is_place(name: str) -> bool:
+            return kb.place(name) is not None
+
+    resolver = Resolver(text, lang, entities, is_place=is_place)
+    reader = _Reader(text, lang, resolver, published, year, outlet_names_from(knowledge, lang))
+    pos = 0
+    for para, line in enumerate(text.split("\n")):
+        start, end = pos, pos + min(len(line), MAX_PARAGRAPH)
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        spans = quote_spans(text, start, end)
+        reader.direct(para, start, end, spans)
+        reader.indirect(para, start, end, spans)
+    quotes = sorted((f.quote for f in reader.found), key=lambda q: (q.start, q.end))
+    unique: list[Quote] = []
+    for q in quotes:
+        if unique and unique[-1].start == q.start and unique[-1].end == q.end:
+            continue
+        unique.append(q)
+    return tuple(unique)
+
+
+# The outlet check is shared with the via module; keep the name bound for readers of this one.
+_ = outlet_like

@@ -1,0 +1,390 @@
+"""Who a statement belongs to: the words at the attribution site resolved through the document.
+
+A pronoun (*he*, *она*) goes to the last compatible person; a role (*the minister*, *генсек*)
+to the person who holds it; a surname or *Mr. Zas* to the entity it is a mention of; an
+organisation or its statement (*the ministry said in a statement*) to the organisation; an
+unnamed source (*a source in the ministry*) is a speaker with no entity. Nothing else is: not
+*it*, not *the report*, never a place.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from newswatch.nlp.lexicon import speech_en, speech_ru
+from newswatch.record import Entity, Speaker
+
+__all__ = ["Resolver", "gender_of_cue", "name_gender"]
+
+_SPEAKING_TYPES = ("PERSON", "ORG", "MEDIA")
+
+
+def _words_regex(words: Sequence[str]) -> re.Pattern[str]:
+    alts = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alts})", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lang:
+    pronouns: dict[str, str]
+    honorifics: frozenset[str]
+    not_speakers: frozenset[str]
+    role: re.Pattern[str]
+    source: re.Pattern[str]
+    org: re.Pattern[str]
+    statement: re.Pattern[str]
+    title_words: frozenset[str]
+    indefinite: tuple[str, ...]
+
+
+def _full(pattern: Sequence[str]) -> re.Pattern[str]:
+    """Any listed word or phrase as a whole word inside a phrase."""
+    alts = "|".join(f"(?:{p})" for p in sorted(pattern, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+_TITLE_WORDS_EN = frozenset(
+    w
+    for role in speech_en.ROLE_NOUNS
+    for w in re.split(r"[\s]+", role)
+    if w not in {"member", "head", "chief", "general"}
+) | frozenset(
+    {
+        "deputy", "foreign", "first", "vice", "state", "chief", "senior", "acting", "former",
+        "prime", "interior", "defense", "defence", "energy", "labor", "labour", "finance",
+        "economy", "health", "security", "education", "justice", "agriculture", "transport",
+        "emergency", "general", "head", "mr.", "mrs.", "ms.", "dr.", "mr", "ms", "mrs", "dr",
+        "the", "secretary-general", "press", "spokesman", "ambassador", "chairman",
+    }
+)  # fmt: skip
+
+_EN = _Lang(
+    pronouns=speech_en.PRONOUNS,
+    honorifics=frozenset(speech_en.HONORIFICS),
+    not_speakers=frozenset(speech_en.NOT_SPEAKERS),
+    role=_full(speech_en.ROLE_NOUNS),
+    source=_full(speech_en.SOURCE_NOUNS),
+    org=_full(speech_en.ORG_NOUNS),
+    statement=_full(speech_en.STATEMENT_NOUNS),
+    title_words=_TITLE_WORDS_EN,
+    indefinite=("a ", "an ", "one ", "two ", "three ", "several ", "some ", "many ", "other "),
+)
+_RU = _Lang(
+    pronouns=speech_ru.PRONOUNS,
+    honorifics=frozenset(speech_ru.HONORIFICS),
+    not_speakers=frozenset(speech_ru.NOT_SPEAKERS),
+    role=_full(speech_ru.ROLE_NOUNS),
+    source=_full(speech_ru.SOURCE_NOUNS),
+    org=_full(speech_ru.ORG_NOUNS),
+    statement=_full(speech_ru.STATEMENT_NOUNS),
+    title_words=frozenset(),
+    indefinite=("один ", "одна ", "ряд ", "несколько "),
+)
+
+_CAP_RUN = re.compile(
+    r"(?:[A-ZА-ЯЁ][\w'’.-]*[\w.]|[A-ZА-ЯЁ]\.?)(?:\s+(?:[A-ZА-ЯЁ][\w'’.-]*\w|[A-ZА-ЯЁ]\.))*"
+)
+_ORG_RUN = re.compile(
+    r"(?:[A-ZА-ЯЁ][\w'’.-]*\w)(?:\s+(?:(?:of|for|and|the|on|de)\s+)*(?:[A-ZА-ЯЁ][\w'’.-]*\w))*"
+)
+# Capitalised words that start sentences and are no names.
+_NOT_NAMES = frozenset(
+    """However Meanwhile At In On The This That These Those But And After Before During According
+    Speaking Earlier Later Also Still Yet Asked Commenting Last Next Since While When As If Then
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Today Yesterday Moreover Furthermore Besides
+    Однако Также Кроме Вместе При Между Ранее Позднее Затем Вчера Сегодня Он Она Они По Как В На
+    Об О Это Этот Эта Эти Так Тем Впрочем Помимо Кстати""".split()
+)
+_FEMALE_END = re.compile(r"(?:ova|eva|ina|aya|skaya|ova|ова|ева|ина|ая|ская|ёва)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+def name_gender(name: str) -> str | None:
+    """``"f"`` for a name whose surname reads as a woman's (-ova, -ева...), else None."""
+    last = name.split()[-1] if name.split() else ""
+    return "f" if _FEMALE_END.search(last) else None
+
+
+def gender_of_cue(cue: str | None) -> str | None:
+    """The speaker's gender or number a Russian past-tense cue gives (заявила -> f)."""
+    if not cue:
+        return None
+    word = cue.lower().split()[-1]
+    if re.search(r"[а-яё]ла$", word) or word.endswith(("ена", "ана")):
+        return "f"
+    if re.search(r"[а-яё]ли$", word) or word.endswith(("ены", "ют", "ят")):
+        return "p"
+    if re.search(r"[а-яё]л$", word) or word.endswith("ен"):
+        return "m"
+    return None
+
+
+@dataclass(slots=True)
+class _Said:
+    """A speaker already found, where it was found."""
+
+    at: int
+    speaker: Speaker
+    type: str | None
+    phrase: str
+
+
+@dataclass(slots=True)
+class Resolver:
+    """Resolves attribution phrases of one article, in text order, remembering its speakers."""
+
+    text: str
+    lang: str | None
+    entities: Sequence[Entity] = ()
+    #: Tells a place's name (never a speaker) when the entity stage did not mark it.
+    is_place: Callable[[str], bool] | None = None
+    history: list[_Said] = field(default_factory=list)
+    #: The whole attribution phrase each resolved speaker came from, by the speaker's start.
+    phrases: dict[int, str] = field(default_factory=dict)
+    _spans: list[tuple[int, int, Entity]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        spans = [(m.start, m.end, e) for e in self.entities for m in e.mentions]
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        self._spans = spans
+        self._starts = [s[0] for s in spans]
+
+    @property
+    def _lex(self) -> _Lang:
+        return _RU if self.lang == "ru" else _EN
+
+    # -- looking things up -------------------------------------------------------------------
+
+    def entities_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """Entity mentions inside ``[start, end)``, in order."""
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self._spans) and self._spans[i][0] < end:
+            s, e, ent = self._spans[i]
+            if e <= end:
+                out.append((s, e, ent))
+            i += 1
+        return out
+
+    def _before(self, pos: int, types: tuple[str, ...]) -> list[tuple[int, int, Entity]]:
+        """Entity mentions of ``types`` ending before ``pos``, nearest first."""
+        i = bisect_left(self._starts, pos)
+        found = [s for s in self._spans[:i] if s[1] <= pos and s[2].type in types]
+        return found[::-1]
+
+    def _speaker_for(self, ent: Entity, mention: str, start: int, end: int) -> Speaker:
+        return Speaker(name=ent.name, entity=ent.id, mention=mention, start=start, end=end)
+
+    def remember(self, at: int, speaker: Speaker, type_: str | None, phrase: str) -> None:
+        """Record a speaker found at ``at`` (pronouns and roles look back over these)."""
+        self.history.append(_Said(at, speaker, type_, phrase))
+
+    # -- resolution ----------------------------------------------------------------------------
+
+    def resolve(self, start: int, end: int, *, gender: str | None = None) -> Speaker | None:
+        """The speaker the words ``text[start:end]`` stand for, or None when they are no speaker."""
+        start, end = self._trim(start, end)
+        speaker = self._resolve(start, end, gender)
+        if speaker is not None and speaker.start is not None:
+            self.phrases[speaker.start] = self.text[start:end]
+        return speaker
+
+    def _resolve(self, start: int, end: int, gender: str | None) -> Speaker | None:
+        if end <= start or end - start > 240:
+            return None
+        phrase = self.text[start:end]
+        low = " ".join(phrase.lower().split())
+        lex = self._lex
+        if low in lex.not_speakers:
+            return None
+        if low in lex.pronouns:
+            return self._pronoun(start, end, lex.pronouns[low] if gender is None else gender)
+        found = self._by_entity(start, end)
+        if found is not None:
+            return found
+        if lex.statement.search(low) and not lex.role.search(low):
+            return self._statement(start, end)
+        if low.startswith(lex.indefinite) or (
+            lex.source.fullmatch(low.split()[0] if low.split() else "")
+            and self.lang == "ru"
+            and not lex.role.match(low)
+        ):
+            if lex.source.search(low) or lex.role.search(low):
+                return Speaker(name=phrase, mention=phrase, start=start, end=end)
+        first = low.split()[0]
+        if lex.source.fullmatch(first) and first.endswith("s") and self.lang != "ru":
+            return Speaker(name=phrase, mention=phrase, start=start, end=end)
+        named = self._by_capitals(start, end)
+        if named is not None:
+            return named
+        role = lex.role.search(low)
+        org = lex.org.search(low)
+        if org and (not role or org.start() > role.start()):
+            return self._organisation(start, end, org.group(0))
+        if role:
+            return self._role(start, end, role.group(0), gender)
+        if lex.source.search(low):
+            return Speaker(name=phrase, mention=phrase, start=start, end=end)
+        return None
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and text[start] in ' \t,;:—–-"«»“”„()':
+            start += 1
+        while end > start and text[end - 1] in ' \t,;:—–-"«»“”„(':
+            end -= 1
+        return start, end
+
+    def _pronoun(self, start: int, end: int, gender: str) -> Speaker | None:
+        mention = self.text[start:end]
+        if gender == "p":
+            for said in reversed(self.history):
+                if said.at < start and said.type != "PERSON":
+                    return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
+            return None
+        candidates: list[tuple[int, Speaker, str]] = []
+        for said in reversed(self.history):
+            if said.at < start and said.type in ("PERSON", None):
+                candidates.append((said.at, said.speaker, said.speaker.name))
+                break
+        for s, _e, ent in self._before(start, ("PERSON",))[:6]:
+            candidates.append((s, Speaker(ent.name, ent.id), ent.name))
+        candidates.sort(key=lambda c: -c[0])
+        for _at, speaker, name in candidates:
+            g = name_gender(name)
+            if (gender == "f") == (g == "f"):
+                return Speaker(speaker.name, speaker.entity, mention, start, end)
+        return None
+
+    def _by_entity(self, start: int, end: int) -> Speaker | None:
+        inside = self.entities_in(start, end)
+        if not inside:
+            return None
+        for wanted in _SPEAKING_TYPES:
+            for s, e, ent in inside:
+                if ent.type == wanted:
+                    s = self._with_honorific(s)
+                    return self._speaker_for(ent, self.text[s:e], s, e)
+        return None
+
+    def _with_honorific(self, s: int) -> int:
+        m = re.search(
+            r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$|(?:г-н|г-жа)\s+$", self.text[max(0, s - 6) : s]
+        )
+        return s - len(m.group(0)) if m else s
+
+    def _statement(self, start: int, end: int) -> Speaker | None:
+        mention = self.text[start:end]
+        for s, e, ent in self.entities_in(start, end):
+            if ent.type in ("ORG", "PERSON"):
+                return self._speaker_for(ent, mention, start, end)
+        org = self._lex.org.search(mention)
+        if org:
+            return self._organisation(start, end, org.group(0))
+        for said in reversed(self.history):
+            if said.at < start and said.type in ("ORG", None) and said.speaker.entity is None:
+                if self._lex.org.search(said.phrase):
+                    return Speaker(said.speaker.name, None, mention, start, end)
+            if said.at < start and said.type == "ORG":
+                return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
+        for _s, _e, ent in self._before(start, ("ORG",))[:1]:
+            return self._speaker_for(ent, mention, start, end)
+        return None
+
+    def _organisation(self, start: int, end: int, noun: str) -> Speaker:
+        mention = self.text[start:end]
+        head = noun.lower()[:5]
+        for _s, _e, ent in self._before(start, ("ORG",)):
+            if head in ent.name.lower() or any(head in a.lower() for a in ent.aliases):
+                return self._speaker_for(ent, mention, start, end)
+        for said in reversed(self.history):
+            if said.at < start and head in said.speaker.name.lower():
+                return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
+        name = re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.IGNORECASE)
+        return Speaker(name=name, mention=mention, start=start, end=end)
+
+    def _role(self, start: int, end: int, role: str, gender: str | None) -> Speaker | None:
+        mention = self.text[start:end]
+        head = role.lower().split()[-1][:6]
+        people = self._before(start, ("PERSON",))
+        for _s, _e, ent in people:
+            if any(head in r.lower() for r in ent.roles):
+                return self._speaker_for(ent, mention, start, end)
+        for s, _e, ent in people:
+            if head in self.text[max(0, s - 80) : s].lower():
+                return self._speaker_for(ent, mention, start, end)
+        for said in reversed(self.history):
+            if said.at < start and said.type in ("PERSON", None) and head in said.phrase.lower():
+                return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
+        for said in reversed(self.history):
+            if said.at < start and said.type in ("PERSON", None) and said.speaker.entity:
+                if gender is None or (gender == "f") == (name_gender(said.speaker.name) == "f"):
+                    return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
+        return Speaker(name=mention, mention=mention, start=start, end=end)
+
+    def _by_capitals(self, start: int, end: int) -> Speaker | None:
+        """A name the entity stage did not give: capitalised words, titles left out."""
+        phrase = self.text[start:end]
+        lex = self._lex
+        for m in _ORG_RUN.finditer(phrase):
+            run = m.group(0)
+            if lex.org.search(run) and run[:1].isupper() and len(run.split()) > 1:
+                if run.split()[0].lower() in ("the", "a") or lex.role.search(phrase[m.end() :]):
+                    continue
+                if self._blocked(start + m.start(), start + m.end()):
+                    continue
+                return Speaker(name=run, mention=run, start=start + m.start(), end=start + m.end())
+        runs = list(_CAP_RUN.finditer(phrase))
+        for m in reversed(runs):
+            words = m.group(0).split()
+            offset = m.start()
+            while words and (
+                words[0].lower() in lex.title_words
+                or words[0].lower() in lex.honorifics
+                or words[0].isupper()
+                or _POSSESSIVE.search(words[0])
+            ):
+                offset = phrase.index(words[0], offset) + len(words[0])
+                words = words[1:]
+            words = [w for w in words if not w.isupper() or len(w) == 1]
+            if not words or (len(words) == 1 and len(words[0]) < 3):
+                continue
+            if self.lang == "ru" and len(words) > 2:
+                words = words[-2:]
+            name = " ".join(words)
+            low = name.lower()
+            if low in lex.not_speakers or low in lex.pronouns or words[0] in _NOT_NAMES:
+                continue
+            if self.is_place is not None and self.is_place(name):
+                continue
+            s = start + phrase.index(words[0], offset)
+            e = s + len(self.text[s:].split(words[-1], 1)[0]) + len(words[-1])
+            if self._blocked(s, e):
+                continue
+            s = self._with_honorific(s)
+            return Speaker(name=self._full_name(name, s), mention=self.text[s:e], start=s, end=e)
+        return None
+
+    def _blocked(self, start: int, end: int) -> bool:
+        """True when an entity that cannot speak (a place, an event) is named at these words."""
+        for s, e, ent in self._spans[max(0, bisect_left(self._starts, start) - 3) :]:
+            if s >= end:
+                break
+            if e > start and ent.type not in _SPEAKING_TYPES:
+                return True
+        return False
+
+    def _full_name(self, name: str, before: int) -> str:
+        """A surname said before in full ("Mr. Zas" after "Stanislav Zas") gets the full name."""
+        if " " in name:
+            return name
+        for said in reversed(self.history):
+            if said.at < before and said.speaker.name.split()[-1:] == [name]:
+                return said.speaker.name
+        return name

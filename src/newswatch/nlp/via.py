@@ -1,0 +1,176 @@
+"""The outlets a statement came through: ``cited by RIA Novosti``, ``передает ТАСС``.
+
+A chain is ordered nearest to the speaker first: ``RIA Novosti reported, citing Sputnik`` gives
+``["Sputnik", "RIA Novosti"]``. Names are taken as the text gives them and canonicalised to the
+outlet's usual name when the knowledge file knows it (``OutletNames``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from newswatch.nlp.lexicon import speech_en, speech_ru
+
+__all__ = ["OutletNames", "ViaMention", "find_via", "outlet_like"]
+
+#: Maps a name as written to the outlet's usual name, or None when it is not a known outlet.
+OutletNames = Callable[[str], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ViaMention:
+    """An outlet named as carrying statements; ``rank`` 0 is nearest to the speaker."""
+
+    start: int
+    end: int
+    name: str
+    rank: int
+
+
+# An outlet's name as written: capitalised words, acronyms, domains (24.kg, Kun.uz), «Ховар».
+_NAME = (
+    r"(?:«[^«»\n]{1,60}»"
+    r"|(?:[A-ZА-ЯЁ0-9][\w.&'’-]*[\w]|[A-ZА-ЯЁ0-9])(?:[ \t]+(?:[A-ZА-ЯЁ0-9][\w.&'’-]*[\w]|[A-ZА-ЯЁ]))*"
+    r"|\d+\.[a-z]{2,4})"
+)
+_THE = r"(?:the\s+)?"
+_MEDIA_EN = "|".join(w.replace(" ", r"\s+") for w in speech_en.MEDIA_WORDS)
+_MEDIA_SUFFIX_EN = rf"(?:\s+(?:{_MEDIA_EN}))?"
+_EN_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    # citing X / according to X / cited by X: the outlet nearest the speaker
+    (re.compile(rf"\b(?:citing|quoting)\s+{_THE}(?P<name>{_NAME}){_MEDIA_SUFFIX_EN}"), 0),
+    (
+        re.compile(
+            rf"\b(?:cited|quoted)(?:\s+as\s+saying)?\s+by\s+{_THE}(?P<name>{_NAME}){_MEDIA_SUFFIX_EN}"
+        ),
+        1,
+    ),
+    (
+        re.compile(
+            rf"\b(?:[Aa]ccording\s+to|[Tt]old|[Ii]n\s+an\s+interview\s+with|[Ss]peaking\s+to|"
+            rf"[Ii]n\s+comments\s+to|[Rr]eported\s+by)\s+{_THE}(?P<name>{_NAME}){_MEDIA_SUFFIX_EN}"
+        ),
+        1,
+    ),
+    (
+        re.compile(
+            rf"(?:^|[,;—–-]\s*|\.\s+){_THE}(?P<name>{_NAME}){_MEDIA_SUFFIX_EN}\s+"
+            rf"(?:reports|reported|writes|wrote|informs|informed)\b"
+        ),
+        2,
+    ),
+    (re.compile(rf",\s+(?:reports|reported|writes)\s+{_THE}(?P<name>{_NAME})"), 2),
+)
+_RU_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(rf"(?i:со\s+ссылкой\s+на)\s+(?P<name>{_NAME})"), 0),
+    (
+        re.compile(
+            rf"(?i:передает|передаёт|сообщает|пишет|информирует|цитирует|"
+            rf"передало|сообщило|написало|приводит\s+слова\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+            rf"(?:(?i:агентство|информагентство|издание|газета|телеканал|портал|сайт)\s+)?"
+            rf"(?P<name>{_NAME})"
+        ),
+        1,
+    ),
+    (re.compile(rf"(?i:в\s+интервью|в\s+беседе\s+с|в\s+эфире)\s+(?P<name>{_NAME})"), 1),
+)
+
+_LOWER_ORG_EN = frozenset(speech_en.ORG_NOUNS) | frozenset(speech_en.STATEMENT_NOUNS)
+_NOT_OUTLET = frozenset(
+    {"he", "she", "they", "it", "we", "i", "mr", "ms", "mrs", "dr", "он", "она", "они", "это"}
+)
+_DOMAIN = re.compile(r"^\w[\w-]*\.(?:kg|uz|ru|tj|kz|com|net|org|info|tv|am|az|ge|by|ua|news)$")
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _clean(name: str) -> str:
+    name = name.strip(" \t,.;:")
+    if name.startswith("«") and name.endswith("»"):
+        name = name[1:-1].strip()
+    return name
+
+
+def outlet_like(name: str, outlet_names: OutletNames | None = None) -> str | None:
+    """The outlet's usual name when ``name`` names an outlet, else None.
+
+    Known to the knowledge file: its usual name. Otherwise a name that reads like an outlet
+    (a domain, an agency's name with a media word) is taken as written; a common noun, a
+    pronoun or a calendar word is not.
+    """
+    name = _clean(name)
+    if not name or len(name) > 60:
+        return None
+    if outlet_names is not None:
+        known = outlet_names(name)
+        if known:
+            return known
+    low = name.lower()
+    first = low.split()[0]
+    if first in _NOT_OUTLET or first.rstrip(".") in _NOT_OUTLET or first in _MONTHS_DAYS:
+        return None
+    if any(low == w or low.endswith(" " + w) for w in _LOWER_ORG_EN):
+        return None
+    return name
+
+
+def _patterns(lang: str | None) -> tuple[tuple[re.Pattern[str], int], ...]:
+    return _RU_PATTERNS if lang == "ru" else _EN_PATTERNS
+
+
+def find_via(
+    text: str,
+    lang: str | None,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    outlet_names: OutletNames | None = None,
+    exclude: Iterable[tuple[int, int]] = (),
+    is_outlet: Callable[[int, int, str], bool] | None = None,
+) -> list[ViaMention]:
+    """Outlets named in ``text[start:end]`` as carrying statements, nearest to the speaker first.
+
+    ``exclude`` are spans (quotations) whose words are not searched. ``is_outlet(start, end,
+    name)`` may veto a name (an entity of another type at that place).
+    """
+    end = len(text) if end is None else end
+    blocked = [(a, b) for a, b in exclude if a < end and b > start]
+    found: list[ViaMention] = []
+    seen: set[str] = set()
+    for pattern, rank in _patterns(lang):
+        for m in pattern.finditer(text, start, end):
+            a, b = m.span("name")
+            if any(x <= a < y for x, y in blocked):
+                continue
+            raw = m.group("name")
+            words = raw.split()
+            # "приводит слова Лаврова ТАСС": the outlet is the last name of the run.
+            if lang == "ru" and rank == 1 and "слова" in m.group(0).lower() and len(words) > 1:
+                a = b - len(words[-1])
+                raw = words[-1]
+            name = outlet_like(raw, outlet_names)
+            if name is None or (is_outlet is not None and not is_outlet(a, b, name)):
+                continue
+            if name.lower() in seen:
+                continue
+            seen.add(name.lower())
+            found.append(ViaMention(a, b, name, rank))
+    found.sort(key=lambda v: (v.rank, v.start))
+    return found
+
+
+def chain(mentions: Iterable[ViaMention]) -> tuple[str, ...]:
+    """The names of a chain in order, each once."""
+    out: list[str] = []
+    for m in sorted(mentions, key=lambda v: (v.rank, v.start)):
+        if m.name not in out:
+            out.append(m.name)
+    return tuple(out)
+
+
+# The Russian lexicon is data for the patterns above; kept imported so the two stay in step.
+_ = speech_ru.VIA_AFTER
