@@ -52,6 +52,11 @@ _TITLE_WINDOW = 3
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+# A line that is nothing but a date and/or a time: 17.01.2012 11:02, 2024-03-14, 18:51
+_TIMESTAMP = re.compile(
+    r"^[\s|—–-]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4})?[\s,|—–-]*"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s|—–-]*$"
+)
 # The rule under a table's head row, as trafilatura writes it: |---|---|
 _TABLE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
 
@@ -189,8 +194,8 @@ def _is_table_header(line: str, after: str) -> bool:
 
 
 def _is_furniture(line: str) -> bool:
-    if not _WORD.search(line):
-        return True  # separators and stray punctuation
+    if not _WORD.search(line) or _TIMESTAMP.match(line):
+        return True  # separators, stray punctuation, a bare date or time
     bare = line.strip(" \t|:;,.!?-–—•*·»«\"'()[]").lower()
     if bare in _FURNITURE_LINES:
         return True
