@@ -27,6 +27,18 @@ class Settings:
     languages: tuple[str, ...] = ("en", "ru", "tg", "uk", "kk")
     #: The database URL for the knowledge base.
     db: str = "sqlite:///newswatch.db"
+    #: Fetching: the User-Agent sent with every request.
+    user_agent: str = (
+        "newswatch/0.1 (+https://github.com/newswatch/newswatch; news research crawler)"
+    )
+    #: Fetching: seconds to wait for a connection and for each read.
+    timeout: float = 15.0
+    #: Fetching: attempts per URL for errors worth retrying (timeouts, 429, 5xx).
+    retries: int = 3
+    #: Fetching: seconds between two requests to the same host (unless robots.txt asks for more).
+    host_delay: float = 1.0
+    #: Fetching: redirects followed before a URL is given up.
+    max_redirects: int = 5
 
 
 def _coerce(name: str, raw: Any, default: Any) -> Any:
@@ -34,6 +46,11 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
         if isinstance(raw, bool):
             return raw
         return str(raw).strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, float):
+        try:
+            return float(raw)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"setting {name}: not a number: {raw!r}") from exc
     if isinstance(default, int):
         try:
             return int(raw)
