@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from newswatch.cli_store import register as register_store_commands
 from newswatch.output import Format, write_records
 from newswatch.pipeline import extract
 from newswatch.read import ReadError
@@ -292,6 +293,9 @@ def bench_dumps_cmd(
         write_records([result], Format.json, sys.stdout)
     else:
         sys.stdout.write("".join(f"{key:<18} {value}\n" for key, value in result.items()))
+
+
+register_store_commands(app)
 
 
 def main() -> None:  # pragma: no cover - the console script

@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newswatch.cli import app
-from newswatch.ingest.web import FetchError, Fetcher, check_address
+from newswatch.ingest.web import Fetcher, FetchError, check_address
 from newswatch.settings import Settings
 from newswatch.store import Store
 
