@@ -159,7 +159,8 @@ class _Cues:
 
 _EN_CUES = _Cues(
     cue=re.compile(
-        rf"(?<![\w-])(?:(?P<passive>{_alts(speech_en.PASSIVE_CUES)})"
+        r"(?<![\w-])(?:(?P<accpro>in\s+(?:his|her|their)\s+(?:view|opinion|words))"
+        rf"|(?P<passive>{_alts(speech_en.PASSIVE_CUES)})"
         rf"|(?P<acc>{_alts(speech_en.ACCORDING_TO)})"
         rf"|(?P<verb>{_alts(speech_en.CUE_PHRASES)}|{_alts(list(speech_en.CUE_VERBS))}))(?![\w-])",
         re.IGNORECASE,
@@ -193,8 +194,8 @@ _RU_CUES = _Cues(
     that=re.compile(r"(?:,\s*|\s)(?:что|чтобы)\b", re.IGNORECASE),
     openers=re.compile(rf"^(?:(?:{_alts(speech_ru.OPENERS)}|и|а|но)\b,?\s*)+", re.IGNORECASE),
     stop_after=re.compile(
-        r"[,.;:!?()«»]|\s(?:в|во|на|после|при|перед|журналистам|агентству|изданию|корреспонденту|"
-        r"газете|телеканалу|радио|передает|передаёт|сообщает|пишет|что|в\s+ходе|во\s+время)\b|\s—",
+        r"[,.;:!?()«»]|\s(?:передает|передаёт|сообщает|пишет|что|в\s+интервью|в\s+беседе|"
+        r"в\s+ходе|во\s+время|в\s+эфире|на\s+брифинге|на\s+пресс-конференции)\b|\s—",
         re.IGNORECASE,
     ),
     adverbs=re.compile(
@@ -206,11 +207,14 @@ _RU_CUES = _Cues(
     clause_openers=frozenset(),
     about_this=re.compile(r"^(?:об\s+этом|о\s+том|это|также\s+об\s+этом)\s+", re.IGNORECASE),
 )
+_POSSESSIVE = {**speech_ru.POSSESSIVE_PRONOUNS, "his": "m", "her": "f", "their": "p"}
 _OUTLET_CUES = frozenset({"reported", "reports", "writes", "wrote", "пишет", "передает"})
 _NOT_CLAUSE_EN = frozenset(
     "about of to by with for in on at from into over after before during as than".split()
 )
-_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|который|которая|которые|которого)\b[^,]*,")
+_RELATIVE = re.compile(
+    r",\s*(?:who|which|whose|whom|который|которая|которые|которого)\b[^,]*(?:,|$)"
+)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)]*\s+(?=[\"“«„‘(]?[A-ZА-ЯЁ0-9—–-])")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Maj|Capt|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
@@ -288,6 +292,9 @@ class _Reader:
                 stop = re.compile(r"[,.;:!?()«»]|\s—|\s(?:передает|сообщает|пишет)\b")
                 m2 = stop.search(text, a, end)
                 return a, m2.start() if m2 else end
+        pron = re.match(r"\s+(он|она|они|he|she|they)\b", text[a:end], re.IGNORECASE)
+        if pron:
+            return a + pron.start(1), a + pron.end(1)
         m2 = self.cues.stop_after.search(text, a, end)
         b = m2.start() if m2 else end
         return a, b
@@ -309,34 +316,46 @@ class _Reader:
         if not seg_stripped.strip():
             return []
         rel = _RELATIVE.search(seg_stripped)
-        if rel:
-            right_part = seg_stripped[: rel.start()]
-            if not seg_stripped[rel.end() :].strip():
-                seg_stripped = right_part
-                right = left + len(right_part)
+        if rel and not seg_stripped[rel.end() :].strip():
+            seg_stripped = seg_stripped[: rel.start()]
+            right = left + len(seg_stripped)
         if "," not in seg_stripped:
             return [(left, right)]
         first = seg_stripped.index(",")
         last = seg_stripped.rindex(",")
         return [(left, left + first), (left + last + 1, right), (left, right)]
 
-    def _is_subject(self, start: int, end: int) -> bool:
+    def _is_subject(self, start: int, end: int, *, impersonal: bool = False) -> bool:
         words = self.text[start:end].split()
         if not words or len(words) > 16:
             return False
         first = words[0].lower()
+        if impersonal and first in ("в", "во") and len(words) > 1:
+            return True
+        if self.lang != "ru" and first.endswith("ing") and first not in ("king",):
+            return False
         preps = ("in", "at", "on", "during", "after", "for", "with", "from", "by", "to", "of", "as",
                  "в", "на", "во", "при", "после", "с", "к", "о", "об", "для", "из")  # fmt: skip
         return first not in preps
 
-    def _resolve_any(self, candidates: list[tuple[int, int]], gender: str | None) -> Speaker | None:
+    def _resolve_any(
+        self, candidates: list[tuple[int, int]], gender: str | None, impersonal: bool = False
+    ) -> Speaker | None:
         for a, b in candidates:
-            if not self._is_subject(a, b):
+            if not self._is_subject(a, b, impersonal=impersonal):
                 continue
+            m = re.match(r"\s*(?:в|во)\s+", self.text[a:b], re.IGNORECASE) if impersonal else None
+            if m:
+                a += m.end()
             speaker = self.resolver.resolve(a, b, gender=gender)
             if speaker is not None:
                 return speaker
         return None
+
+    def _impersonal(self, cue: re.Match[str]) -> bool:
+        """Russian plural cues with no person (*сообщили в министерстве*, *как заявили в МИД*)."""
+        words = cue.group(0).lower().split()
+        return self.lang == "ru" and bool(words) and words[-1] in self.cues.impersonal
 
     def _gender(self, cue: re.Match[str]) -> str | None:
         return gender_of_cue(cue.group(0)) if self.lang == "ru" else None
@@ -347,21 +366,27 @@ class _Reader:
         """The speaker of a cue: the subject in ``[left, cue)`` or the words after it."""
         kind = cue.lastgroup
         gender = self._gender(cue)
+        impersonal = self._impersonal(cue)
         if kind == "accpro":
-            pron = cue.group(0).split()[1].lower()
-            g = speech_ru.POSSESSIVE_PRONOUNS.get(pron, "m")
-            return self.resolver.resolve(cue.start(), cue.end(), gender=g)
+            word = re.search(r"\s(\w+)\s", cue.group(0))
+            pron = word.group(1).lower() if word else "his"
+            g = _POSSESSIVE.get(pron, "m")
+            a = cue.start() + (word.start(1) if word else 0)
+            return self.resolver.pronoun(a, a + len(pron), g)
         if kind == "acc":
             a, b = self._after_cue(cue, right)
             if self._is_media(a, b):
                 return None
-            return self._resolve_any([(a, b)], gender)
+            return self._resolve_any([(a, b)], gender, impersonal)
         before = self._subject_candidates(left, cue.start())
-        after = [] if kind == "passive" else [self._after_cue(cue, right)]
+        after_ok = kind != "passive" or self.lang == "ru"
+        after = [self._after_cue(cue, right)] if after_ok else []
+        if kind == "passive" and self.lang == "ru":
+            before = []
         order = (after + before) if prefer_after or not before else (before + after)
-        if not before and kind == "passive":
+        if not order:
             return None
-        speaker = self._resolve_any(order, gender)
+        speaker = self._resolve_any(order, gender, impersonal)
         if speaker is not None and cue.group(0).lower() in _OUTLET_CUES:
             if speaker.start is not None and speaker.end is not None:
                 if self._is_media(speaker.start, speaker.end):

@@ -100,6 +100,7 @@ _NOT_NAMES = frozenset(
     Об О Это Этот Эта Эти Так Тем Впрочем Помимо Кстати""".split()
 )
 _FEMALE_END = re.compile(r"(?:ova|eva|ina|aya|skaya|ova|ова|ева|ина|ая|ская|ёва)$", re.IGNORECASE)
+_TAIL_NAME = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё'’-]+\s+)?[A-ZА-ЯЁ][a-zа-яё'’-]+\s*$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _WORD = re.compile(r"[\w'’.-]+")
 
@@ -122,6 +123,14 @@ def gender_of_cue(cue: str | None) -> str | None:
     if re.search(r"[а-яё]л$", word) or word.endswith("ен"):
         return "m"
     return None
+
+
+def _looks_named(speaker: Speaker) -> bool:
+    """A person's name (an entity, or capitalised words), not a role or an unnamed source."""
+    if speaker.entity is not None:
+        return True
+    words = speaker.name.split()
+    return bool(words) and all(w[:1].isupper() and not w.isupper() for w in words)
 
 
 @dataclass(slots=True)
@@ -204,7 +213,7 @@ class Resolver:
         if low in lex.not_speakers:
             return None
         if low in lex.pronouns:
-            return self._pronoun(start, end, lex.pronouns[low] if gender is None else gender)
+            return self.pronoun(start, end, lex.pronouns[low] if gender is None else gender)
         found = self._by_entity(start, end)
         if found is not None:
             return found
@@ -241,7 +250,8 @@ class Resolver:
             end -= 1
         return start, end
 
-    def _pronoun(self, start: int, end: int, gender: str) -> Speaker | None:
+    def pronoun(self, start: int, end: int, gender: str) -> Speaker | None:
+        """The speaker a pronoun at ``text[start:end]`` stands for: the last one that fits."""
         mention = self.text[start:end]
         if gender == "p":
             for said in reversed(self.history):
@@ -286,7 +296,11 @@ class Resolver:
                 return self._speaker_for(ent, mention, start, end)
         org = self._lex.org.search(mention)
         if org:
-            return self._organisation(start, end, org.group(0))
+            found = self._organisation(start, end, org.group(0))
+            if found.entity is None:
+                name = mention[org.start() :]
+                return Speaker(name=name, mention=mention, start=start, end=end)
+            return found
         for said in reversed(self.history):
             if said.at < start and said.type in ("ORG", None) and said.speaker.entity is None:
                 if self._lex.org.search(said.phrase):
@@ -323,7 +337,7 @@ class Resolver:
             if said.at < start and said.type in ("PERSON", None) and head in said.phrase.lower():
                 return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
         for said in reversed(self.history):
-            if said.at < start and said.type in ("PERSON", None) and said.speaker.entity:
+            if said.at < start and said.type in ("PERSON", None) and _looks_named(said.speaker):
                 if gender is None or (gender == "f") == (name_gender(said.speaker.name) == "f"):
                     return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
         return Speaker(name=mention, mention=mention, start=start, end=end)
@@ -332,6 +346,14 @@ class Resolver:
         """A name the entity stage did not give: capitalised words, titles left out."""
         phrase = self.text[start:end]
         lex = self._lex
+        tail = _TAIL_NAME.search(phrase)
+        if self.lang == "ru" and tail and not lex.org.search(tail.group(0)):
+            s, e = start + tail.start(), start + len(phrase.rstrip())
+            name = " ".join(tail.group(0).split())
+            if not self._blocked(s, e) and name.split()[0] not in _NOT_NAMES:
+                if self.is_place is None or not self.is_place(name):
+                    full = self._full_name(name, s)
+                    return Speaker(name=full, mention=self.text[s:e], start=s, end=e)
         for m in _ORG_RUN.finditer(phrase):
             run = m.group(0)
             if lex.org.search(run) and run[:1].isupper() and len(run.split()) > 1:

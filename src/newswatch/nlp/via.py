@@ -74,7 +74,12 @@ _RU_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         ),
         1,
     ),
-    (re.compile(rf"(?i:в\s+интервью|в\s+беседе\s+с|в\s+эфире)\s+(?P<name>{_NAME})"), 1),
+    (
+        re.compile(
+            rf"(?i:в\s+интервью|в\s+беседе\s+с|в\s+эфире)(?:\s+[а-яё-]+){{0,3}}\s+(?P<name>{_NAME})"
+        ),
+        1,
+    ),
 )
 
 _LOWER_ORG_EN = frozenset(speech_en.ORG_NOUNS) | frozenset(speech_en.STATEMENT_NOUNS)
