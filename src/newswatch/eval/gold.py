@@ -333,6 +333,17 @@ def _pipeline(item: GoldFile) -> Article:
     return extract(item.data, path=str(item.path))
 
 
+def _extraction_only(item: GoldFile) -> Article:
+    """Read, extract and language only: what is scored when a later stage fails."""
+    from newswatch.pipeline import extract_document
+    from newswatch.read import read_bytes
+    from newswatch.settings import Settings
+
+    settings = Settings()
+    doc = read_bytes(item.data, max_bytes=settings.max_bytes)
+    return extract_document(doc, path=str(item.path), settings=settings)
+
+
 def keep_all_baseline(item: GoldFile) -> Article:
     """For scale: every line kept."""
     text = item.data.decode("utf-8", errors="replace")
@@ -360,13 +371,19 @@ def evaluate(
     for item in load_gold(dirs):
         if progress is not None:
             progress(item.name)
+        error = None
         try:
             article = run(item)
-        except Exception as exc:  # a failure is scored as an empty record and reported
-            result = score_file(item.name, Article(id=item.name, text=""), item.gold)
-            result.error = f"{type(exc).__name__}: {exc}"
-        else:
-            result = score_file(item.name, article, item.gold)
+        except Exception as exc:  # scored, and reported, whatever a stage does
+            error = f"{type(exc).__name__}: {exc}"
+            article = Article(id=item.name, text="")
+            if extractor is None:  # a later stage failed: still score what extraction gave
+                try:
+                    article = _extraction_only(item)
+                except Exception as inner:
+                    error += f"; extraction: {type(inner).__name__}: {inner}"
+        result = score_file(item.name, article, item.gold)
+        result.error = error
         results.append(result)
     return Report(results)
 

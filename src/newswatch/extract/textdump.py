@@ -139,7 +139,7 @@ def _furniture(text: str, low: str, words: int, terminal: bool) -> tuple[bool, b
         return True, False
     if words <= 5 and text.startswith("©"):
         return True, False
-    if re.match(r"^by\s+[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3}\s*(?:[,|/].*)?$", text):
+    if re.match(r"^[Bb]y\s+[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3}\s*(?:[,|/].*)?$", text):
         return True, False
     return False, False
 
@@ -311,18 +311,27 @@ def _extend(lines: Sequence[_Line], start: int, end: int, script: str | None, tj
     return end
 
 
+def _headline(line: _Line, script: str | None) -> bool:
+    return (
+        line.dateline is None
+        and not line.furniture
+        and line.words >= 2
+        and not line.text.rstrip(_CLOSERS).endswith(".")
+        and (script is None or line.script in (None, script))
+        and len(line.text) <= 300
+    )
+
+
 def _title(lines: Sequence[_Line], start: int, script: str | None) -> int | None:
-    """The headline: the last headline-like line above the article, over metadata only."""
+    """The headline: the first line when it looks like one (dumps start with the headline),
+    else the last headline-like line above the article, over metadata only."""
+    if start > 0 and lines[0].words >= 3 and _headline(lines[0], script):
+        return 0
     for i in range(start - 1, -1, -1):
         line = lines[i]
         if line.dateline is not None or line.furniture:
             continue
-        if (
-            line.words >= 2
-            and not line.text.rstrip(_CLOSERS).endswith(".")
-            and (script is None or line.script in (None, script))
-            and len(line.text) <= 300
-        ):
+        if _headline(line, script):
             return i
         if line.words > 3:
             return None

@@ -1,0 +1,215 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newswatch.extract.textdump import Label, classify_lines, extract_textdump
+from newswatch.pipeline import extract
+
+CASES = Path(__file__).resolve().parents[1] / "data" / "textdump"
+
+PARAGRAPH_EN = (
+    "The ministry said on Tuesday that the new rules would apply to all companies registered "
+    "in the country, and that inspections would begin in the autumn."
+)
+PARAGRAPH_RU = (
+    "Министерство сообщило во вторник, что новые правила будут распространяться на все "
+    "компании, зарегистрированные в стране, а проверки начнутся осенью."
+)
+
+
+def _case(name: str) -> tuple[str, dict[str, object]]:
+    text = (CASES / f"{name}.txt").read_text(encoding="utf-8")
+    gold = json.loads((CASES / f"{name}.gold.json").read_text(encoding="utf-8"))
+    return text, gold
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in CASES.glob("*.txt")))
+def test_textdump_written_cases_keep_the_article_and_drop_the_furniture(name: str) -> None:
+    text, gold = _case(name)
+    found = extract_textdump(text)
+    kept = found.text.split("\n")
+    for line in gold["article"]:  # type: ignore[attr-defined]
+        assert line in kept
+    for line in gold["boilerplate"]:  # type: ignore[attr-defined]
+        assert line not in kept
+        assert line in found.boilerplate
+    assert found.published == gold["published"]
+
+
+def test_textdump_headline_list_after_article_goes_to_boilerplate_in_order() -> None:
+    text, _ = _case("en-headline-list-after")
+    found = extract_textdump(text)
+    assert found.title == "Uzbekistan opens new border crossing with Kyrgyzstan in Fergana Valley"
+    assert found.boilerplate[-7:-1] == (
+        "Latest",
+        "Kazakhstan raises fuel prices for the second time this year",
+        "Turkmen president meets Chinese energy delegation",
+        "Dushanbe hosts regional water conference",
+        "Tajik migrants face new Russian exam rules",
+        "Kyrgyz parliament approves budget amendments",
+    )
+    assert found.text.startswith("Uzbekistan and Kyrgyzstan on Tuesday opened")
+
+
+def test_textdump_keeps_intertitle_and_list_inside_article() -> None:
+    text, _ = _case("en-furniture-inside")
+    kept = extract_textdump(text).text.split("\n")
+    start = kept.index("What changes")
+    assert kept[start : start + 5] == [
+        "What changes",
+        "Under the new law, producers will be able to:",
+        "- sign contracts with the grid operator for up to 25 years;",
+        "- sell surplus power from rooftop panels;",
+        "- import equipment without customs duties.",
+    ]
+
+
+def test_textdump_drops_furniture_inside_article_even_with_full_stop() -> None:
+    text = "\n".join(
+        [
+            PARAGRAPH_EN,
+            "We use cookies to give you the best experience. By continuing you accept them.",
+            PARAGRAPH_EN.replace("Tuesday", "Wednesday"),
+            "Log in to leave a comment.",
+        ]
+    )
+    found = extract_textdump(text)
+    assert found.boilerplate == (
+        "We use cookies to give you the best experience. By continuing you accept them.",
+        "Log in to leave a comment.",
+    )
+
+
+def test_textdump_russian_article_with_english_and_tajik_furniture() -> None:
+    text, _ = _case("ru-english-furniture")
+    found = extract_textdump(text)
+    assert "Search" in found.boilerplate
+    assert "Kazakhstan to build new nuclear plant" in found.boilerplate
+    text, _ = _case("ru-tajik-furniture")
+    found = extract_textdump(text)
+    assert "Инчунин хонед: Дар Душанбе фестивали ҷавонон баргузор мешавад" in found.boilerplate
+    assert "Дар Хуҷанд пули нав сохта шуд" in found.boilerplate
+    assert found.title == "Правительство Таджикистана утвердило программу развития туризма"
+
+
+def test_textdump_dateline_goes_to_published_and_its_rest_stays() -> None:
+    text = "\n".join(
+        ["Ministry announces new rules", f"DUSHANBE, March 14, 2023 — {PARAGRAPH_EN}", PARAGRAPH_EN]
+    )
+    found = extract_textdump(text)
+    assert found.published == "2023-03-14"
+    assert found.title == "Ministry announces new rules"
+    assert found.text.split("\n") == [PARAGRAPH_EN, PARAGRAPH_EN]
+    assert found.boilerplate == ()
+
+
+def test_textdump_yearless_dateline_stays_null_without_certain_year() -> None:
+    text = "\n".join(
+        [f"ТАШКЕНТ, 12 мая. /ТАСС/. {PARAGRAPH_RU}", "Это случилось в 2019 и 2021 годах."]
+    )
+    assert extract_textdump(text).published is None
+
+
+def test_textdump_yearless_dateline_takes_the_year_of_the_same_date_elsewhere() -> None:
+    text, _ = _case("ru-tass-yearless")
+    assert extract_textdump(text).published == "2023-05-12"
+
+
+def test_textdump_no_terminal_punctuation_anywhere_keeps_long_lines() -> None:
+    text, gold = _case("en-no-punctuation")
+    found = extract_textdump(text)
+    assert found.text.split("\n") == gold["article"]
+
+
+def test_textdump_first_line_that_is_a_paragraph_is_not_the_title() -> None:
+    found = extract_textdump(f"{PARAGRAPH_EN}\n{PARAGRAPH_EN}\nAll news")
+    assert found.title is None
+    assert found.text == f"{PARAGRAPH_EN}\n{PARAGRAPH_EN}"
+    assert found.boilerplate == ("All news",)
+
+
+def test_textdump_seed_keeps_nine_paragraphs_and_drops_the_twelve_lines_after(
+    seed_bytes: bytes,
+) -> None:
+    article = extract(seed_bytes, path="seed.txt")
+    kept = article.text.split("\n")
+    assert len(kept) == 9
+    assert kept[0].startswith(
+        "The Collective Security Treaty Organization (CSTO) Secretary-General"
+    )
+    assert kept[-1].endswith("Kazakhstan, Kyrgyzstan, and Tajikistan.")
+    assert len(article.boilerplate) == 12
+    assert article.boilerplate[-2:] == ("All news", "Авторизуйтесь, пожалуйста")
+    assert article.title is None
+    assert article.language == "en"
+
+
+@pytest.mark.slow
+def test_textdump_handles_a_ten_thousand_line_dump() -> None:
+    lines = []
+    for i in range(10_000):
+        lines.append(PARAGRAPH_EN if i % 3 else f"Headline number {i} about the region")
+    found = extract_textdump("\n".join(lines))
+    assert (
+        len(found.text.split("\n")) + len(found.boilerplate) + (found.title is not None) == 10_000
+    )
+    assert found.text.count(PARAGRAPH_EN) == 6666
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n", "\n\n\n"])
+def test_textdump_empty_and_whitespace_dumps_give_empty_text(text: str) -> None:
+    found = extract_textdump(text)
+    assert (found.text, found.title, found.published, found.boilerplate) == ("", None, None, ())
+
+
+def test_textdump_one_line_dump() -> None:
+    assert extract_textdump(PARAGRAPH_EN).text == PARAGRAPH_EN
+    assert extract_textdump("All news").text == ""
+
+
+def test_textdump_hostile_text_does_not_crash() -> None:
+    hostile = "\n".join(
+        [
+            "<script>alert(1)</script>",
+            "\x00\x01\x02" * 50,
+            "(" * 5000,
+            "1" * 10_000,
+            "‮reversed‬ text ﷽" * 20,
+            "a, " * 3000 + ".",
+            "DUSHANBE, " * 500 + "March 14, 2023 —",
+        ]
+    )
+    found = extract_textdump(hostile)
+    assert isinstance(found.text, str)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=120),
+            st.sampled_from(
+                [PARAGRAPH_EN, PARAGRAPH_RU, "All news", "Read also: x", "14:32 / 21.06.2023", ""]
+            ),
+        ),
+        max_size=30,
+    )
+)
+def test_textdump_every_line_ends_up_in_exactly_one_place(parts: list[str]) -> None:
+    text = "\n".join(parts)
+    labels = classify_lines(text)
+    assert [item.line for item in labels] == [s.strip() for s in text.splitlines() if s.strip()]
+    found = extract_textdump(text)
+    texts = sum(1 for item in labels if item.label is Label.TEXT)
+    datelines = [item for item in labels if item.label is Label.DATELINE]
+    assert len(datelines) <= 1
+    kept_rest = sum(1 for item in datelines if item.rest)
+    title = sum(1 for item in labels if item.label is Label.TITLE)
+    assert title == (found.title is not None)
+    assert len(found.boilerplate) + texts + len(datelines) + title == len(labels)
+    assert (len(found.text.split("\n")) if found.text else 0) == texts + kept_rest
