@@ -44,7 +44,9 @@ class NewsSite(BaseHTTPRequestHandler):
     def log_message(self, *_args: object) -> None:  # keep test output quiet
         pass
 
-    def _send(self, status: int, body: bytes, ctype: str, extra: dict[str, str] | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, ctype: str, extra: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -60,10 +62,15 @@ class NewsSite(BaseHTTPRequestHandler):
             self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
         elif path == "/feed.xml":
             items = [f"{base}/news/{n}.html" for n in range(15)] + [
-                f"{base}/news/missing.html", f"{base}/news/slow.html", f"{base}/files/report.pdf",
-                f"{base}/loop/a", f"{base}/private/secret.html",
+                f"{base}/news/missing.html",
+                f"{base}/news/slow.html",
+                f"{base}/files/report.pdf",
+                f"{base}/loop/a",
+                f"{base}/private/secret.html",
             ]
-            entries = "".join(f"<item><title>Item {i}</title><link>{u}</link></item>" for i, u in enumerate(items))
+            entries = "".join(
+                f"<item><title>Item {i}</title><link>{u}</link></item>" for i, u in enumerate(items)
+            )
             feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test</title>{entries}</channel></rss>'
             self._send(200, feed.encode(), "application/rss+xml")
         elif path == "/sitemap_index.xml":
@@ -76,7 +83,10 @@ class NewsSite(BaseHTTPRequestHandler):
             urls = "".join(f"<url><loc>{base}/news/{n}.html</loc></url>" for n in range(3))
             xml = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
             self._send(200, xml.encode(), "application/xml")
-        elif path.startswith("/news/") and path.removeprefix("/news/").removesuffix(".html").isdigit():
+        elif (
+            path.startswith("/news/")
+            and path.removeprefix("/news/").removesuffix(".html").isdigit()
+        ):
             n = int(path.removeprefix("/news/").removesuffix(".html"))
             self._send(200, article_html(n).encode(), "text/html; charset=utf-8")
         elif path == "/news/slow.html":

@@ -13,9 +13,21 @@ from newswatch.store import Store
 runner = CliRunner()
 
 
-def test_ingest_feed_stores_good_pages_and_records_each_failure(news_site: str, db_url: str, fast_fetch: None) -> None:
+def test_ingest_feed_stores_good_pages_and_records_each_failure(
+    news_site: str, db_url: str, fast_fetch: None
+) -> None:
     result = runner.invoke(
-        app, ["ingest", "--feed", f"{news_site}/feed.xml", "--allow-private", "--db", db_url, "--format", "json"]
+        app,
+        [
+            "ingest",
+            "--feed",
+            f"{news_site}/feed.xml",
+            "--allow-private",
+            "--db",
+            db_url,
+            "--format",
+            "json",
+        ],
     )
     assert result.exit_code == 0, result.output
     (summary,) = json.loads(result.stdout)
@@ -36,13 +48,26 @@ def test_ingest_strict_exits_1_on_failures(news_site: str, tmp_path, fast_fetch:
     db = f"sqlite:///{tmp_path / 'kb.db'}"
     url = f"{news_site}/news/missing.html"
     assert runner.invoke(app, ["ingest", url, "--allow-private", "--db", db]).exit_code == 0
-    assert runner.invoke(app, ["ingest", url, "--allow-private", "--db", db, "--strict"]).exit_code == 1
+    assert (
+        runner.invoke(app, ["ingest", url, "--allow-private", "--db", db, "--strict"]).exit_code
+        == 1
+    )
 
 
 def test_ingest_sitemap_index_is_followed(news_site: str, tmp_path, fast_fetch: None) -> None:
     db = f"sqlite:///{tmp_path / 'kb.db'}"
     result = runner.invoke(
-        app, ["ingest", "--sitemap", f"{news_site}/sitemap_index.xml", "--allow-private", "--db", db, "-f", "json"]
+        app,
+        [
+            "ingest",
+            "--sitemap",
+            f"{news_site}/sitemap_index.xml",
+            "--allow-private",
+            "--db",
+            db,
+            "-f",
+            "json",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)[0]["new"] == 3
@@ -62,5 +87,8 @@ def test_fetcher_refuses_loopback_unless_allowed(news_site: str) -> None:
 
 def test_fetcher_size_cap(news_site: str) -> None:
     settings = Settings(timeout=1.0, retries=1, host_delay=0.0, max_bytes=100)
-    with Fetcher(settings=settings, allow_private=True) as fetcher, pytest.raises(FetchError, match="size limit"):
+    with (
+        Fetcher(settings=settings, allow_private=True) as fetcher,
+        pytest.raises(FetchError, match="size limit"),
+    ):
         fetcher.fetch(f"{news_site}/news/2.html")
