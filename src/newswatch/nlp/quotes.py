@@ -458,6 +458,7 @@ class _Reader:
         text = self.text
         sentences = self.sentences(start, end, spans)
         prev_end = start
+        split: tuple[Speaker, re.Match[str], int] | None = None
         for idx, span in enumerate(spans):
             inner_s, inner_e = self._inner(span)
             if inner_e <= inner_s:
@@ -479,6 +480,10 @@ class _Reader:
                 if cut is not None:
                     inner_e, speaker, cue = cut
                     attribution = (speaker, cue, (inner_e, span.inner_end))
+            if attribution is None and split is not None and split[2] <= span.open:
+                between = text[split[2] : span.open]
+                if not between.strip(" ,;:—–-"):
+                    attribution = (split[0], split[1], (prev_end, span.open))
             if attribution is None:
                 hs = max(sent[0], prev_end)
                 got_head = self.head(hs, span.open, spans)
@@ -486,6 +491,9 @@ class _Reader:
                     speaker, cue = got_head
                     attribution = (speaker, cue, (hs, span.open))
             prev_end = span.end
+            split = None
+            if attribution is not None and attribution[1].start() > span.open:
+                split = (attribution[0], attribution[1], self._clause_end(attribution[1], nxt))
             words = len(text[inner_s:inner_e].split())
             if attribution is None:
                 self._maybe_continuation(para, span, inner_s, inner_e, sent, words)
@@ -517,6 +525,11 @@ class _Reader:
                 continue
             return True
         return False
+
+    def _clause_end(self, cue: re.Match[str], limit: int) -> int:
+        """Where a cue's clause ends: ``,” he said, “…`` ends at the second comma."""
+        m = re.search(r"[,.;:!?]", self.text[cue.end() : limit])
+        return cue.end() + m.start() if m else limit
 
     def _attribution_end(self, cue: re.Match[str], limit: int) -> int:
         m = re.search(r"[.!?;]|[\"“«„]", self.text[cue.end() : limit])
@@ -618,8 +631,8 @@ class _Reader:
                 return False
             return self._emit(para, (s0, s1), body, comma, speaker, cue, (comma, end), spans)
         # Об этом заявил X: the statement is the sentence before.
-        about = self.cues.about_this.match(text, body)
-        if about and about.end() >= cue.start() - 12:
+        about = self.cues.about_this.match(text[body : cue.start()])
+        if about and body + about.end() >= cue.start() - 12:
             speaker = self.speaker_at_cue(cue, cue.start(), end, prefer_after=True)
             prior = self._previous_sentence(s0, spans)
             if speaker is None or prior is None:
@@ -637,7 +650,7 @@ class _Reader:
         speaker = None
         subject = self._subject_candidates(body, cue.start())
         if subject:
-            speaker = self._resolve_any(subject, self._gender(cue))
+            speaker = self._resolve_any(subject, self._gender(cue), self._impersonal(cue))
         if speaker is None:
             return False
         if cue.group(0).lower() in _OUTLET_CUES and speaker.start is not None:
@@ -682,6 +695,8 @@ class _Reader:
             return None
         if w.lower() in self.cues.clause_openers or (w[:1].isupper() and w.lower() != "i"):
             return p
+        if word in ("said", "says", "told", "believes", "thinks") and w.isalpha():
+            return p
         return None
 
     def _content_end(self, s0: int, s1: int) -> int:
@@ -696,7 +711,7 @@ class _Reader:
                 comma = text.rfind(",", s0, via.start)
                 if comma > s0 and not text[via.end : end].strip(" .—–-"):
                     return comma
-                if comma > s0 and re.fullmatch(r"[\s\w]*", text[via.end : end]):
+                if comma > s0 and re.fullmatch(r"[\s\w,]*", text[via.end : end]):
                     return comma
         return end
 

@@ -266,10 +266,11 @@ class Resolver:
         for s, _e, ent in self._before(start, ("PERSON",))[:6]:
             candidates.append((s, Speaker(ent.name, ent.id), ent.name))
         candidates.sort(key=lambda c: -c[0])
-        for _at, speaker, name in candidates:
-            g = name_gender(name)
-            if (gender == "f") == (g == "f"):
-                return Speaker(speaker.name, speaker.entity, mention, start, end)
+        # a name that reads as a woman's fits "she" first; other names fit either
+        for wanted in ("f", None) if gender == "f" else (None,):
+            for _at, speaker, name in candidates:
+                if name_gender(name) == wanted:
+                    return Speaker(speaker.name, speaker.entity, mention, start, end)
         return None
 
     def _by_entity(self, start: int, end: int) -> Speaker | None:
