@@ -38,7 +38,22 @@ from newswatch.extract.furniture import BOX_HEADERS, CLOSING, LABELS, NOTICES, S
 __all__ = ["Label", "LineLabel", "classify_lines", "extract_textdump"]
 
 _LETTER = r"a-zа-яёӣӯҷҳғқәңөұүһі"
-_NOTICE = re.compile(r"\b(?:" + "|".join(NOTICES) + ")")  # \b: skips mid-word positions fast
+# Split by the script a phrase starts in, so a line is searched only for phrases it could hold;
+# the leading \b lets the engine skip the middle of words quickly.
+
+
+def _latin_phrase(pattern: str) -> bool:
+    """Whether a phrase's first letter (after regex syntax) is Latin."""
+    return (
+        next((ch for ch in pattern.replace(r"\d", "").replace(r"\s", "") if ch.isalpha()), "a")
+        < "\u0080"
+    )
+
+
+_NOTICE_LATN = re.compile(r"\b(?:" + "|".join(n for n in NOTICES if _latin_phrase(n)) + ")")
+_NOTICE_OTHER = re.compile(r"\b(?:" + "|".join(n for n in NOTICES if not _latin_phrase(n)) + ")")
+_SPLIT = re.compile(r"[\s|,/•·]+")
+_BYLINE = re.compile(r"^[Bb]y\s+[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3}\s*(?:[,|/].*)?$")
 _LABEL = re.compile(rf"(?:{'|'.join(LABELS)})(?![{_LETTER}])")
 _BOX = re.compile(rf"(?:{'|'.join(BOX_HEADERS)})(?![{_LETTER}])")
 _SOCIAL = frozenset(SOCIAL)
@@ -100,29 +115,30 @@ class _Line:
     closing: bool = False
 
 
-def _script(text: str, tokens: Sequence[str]) -> tuple[str | None, bool]:
-    """The script most letters of the line's first words are in, and whether it looks Tajik."""
-    cyr = lat = 0
-    for token in tokens[:40]:
+def _letters(tokens: Sequence[str]) -> tuple[int, int, int]:
+    """Letters in Cyrillic and in Latin words, and words that start in lower case, in one pass."""
+    cyr = lat = lower = 0
+    for token in tokens:
         first = token[0]
+        if first.islower():
+            lower += 1
         if "\u0400" <= first <= "\u04ff":
             cyr += len(token)
         elif first.isascii() and first.isalpha():
             lat += len(token)
-    if cyr == lat == 0:
-        return None, False
-    tajik = cyr > 0 and any(ch in text for ch in _TAJIK)
-    return ("cyrl" if cyr >= lat else "latn"), tajik
+    return cyr, lat, lower
 
 
 def _is_share_bar(low: str) -> bool:
-    parts = [p for p in re.split(r"[\s|,/•·]+", low) if p]
+    parts = [p for p in _SPLIT.split(low) if p]
     return bool(parts) and len(parts) <= 12 and all(p.strip(":.") in _SOCIAL for p in parts)
 
 
-def _furniture(text: str, low: str, words: int, terminal: bool) -> tuple[bool, bool]:
+def _furniture(
+    text: str, low: str, words: int, terminal: bool, cyr: int, lat: int
+) -> tuple[bool, bool]:
     """(is furniture, opens a box of other stories) by phrases and patterns alone."""
-    if _NOTICE.search(low):
+    if (lat and _NOTICE_LATN.search(low)) or ((cyr or not lat) and _NOTICE_OTHER.search(low)):
         return True, False
     bare = _LEAD.sub("", low)
     label = _LABEL.match(bare)
@@ -139,7 +155,7 @@ def _furniture(text: str, low: str, words: int, terminal: bool) -> tuple[bool, b
         return True, False
     if words <= 5 and text.startswith("©"):
         return True, False
-    if re.match(r"^[Bb]y\s+[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3}\s*(?:[,|/].*)?$", text):
+    if _BYLINE.match(text):
         return True, False
     return False, False
 
@@ -151,10 +167,11 @@ def _features(text: str) -> _Line:
     stripped = text.rstrip(_CLOSERS)
     terminal = bool(_TERMINAL.search(text, max(0, len(text) - 16)))
     colon = stripped.endswith((":", ";", ","))
-    script, tajik = _script(text, tokens)
-    furniture, box = _furniture(text, low, words, terminal)
+    cyr, lat, lower = _letters(tokens)
+    script = None if cyr == lat == 0 else ("cyrl" if cyr >= lat else "latn")
+    tajik = cyr > 0 and any(ch in text for ch in _TAJIK)
+    furniture, box = _furniture(text, low, words, terminal, cyr, lat)
     closing = furniture and bool(_CLOSING.match(low) or _CLOSING.match(_LEAD.sub("", low)))
-    lower = sum(1 for t in tokens if t[0].islower())
     return _Line(
         text=text,
         words=words,
