@@ -262,6 +262,26 @@ def eval_quotes_cmd(
     _eval_gold(dirs, "quotes", fmt, details, "none")
 
 
+@bench_app.command("pipeline")
+def bench_pipeline_cmd(
+    langs: Annotated[list[str] | None, typer.Argument(help="Languages (default: en ru).")] = None,
+    articles: Annotated[int, typer.Option(help="Articles per language.")] = 100,
+    words: Annotated[int, typer.Option(help="Words per generated article.")] = 600,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
+) -> None:
+    """Time the whole of extract (read -> quotes) on generated ~600-word articles, per core."""
+    from newswatch.eval.bench_pipeline import bench_pipeline
+
+    rows = [
+        bench_pipeline(lang, articles=articles, words=words).to_dict()
+        for lang in langs or ["en", "ru"]
+    ]
+    if fmt is Format.json:
+        write_records(rows, Format.json, sys.stdout)
+    else:
+        sys.stdout.write(_table(rows, list(rows[0])) + "\n")
+
+
 @bench_app.command("dumps")
 def bench_dumps_cmd(
     paths: Annotated[
