@@ -1,0 +1,548 @@
+"""English entities: spaCy's tokenizer and EntityRuler over the knowledge file, and our rules.
+
+By default a blank spaCy pipeline (``spacy.blank("en")``, built once per process) tokenises the
+text and an EntityRuler marks every name and acronym of the knowledge file. Capitalised runs of
+words that the knowledge file does not know are read by their heads ("… Ministry", "… Region",
+"… Day"), their titles ("Deputy Foreign Minister …", "Mr. …") and the name lists (first names of
+the region, surname endings). When a trained English pipeline is installed (``en_core_web_sm``
+and its larger siblings, found with ``spacy.util.is_package``), its named entities are added to
+what the rules find; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from newswatch.knowledge import Knowledge
+from newswatch.nlp.lexicon import en as lex
+from newswatch.nlp.names import Found
+
+__all__ = ["english_pipeline", "find_english", "first_names", "trained_pipeline_name"]
+
+TRAINED_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
+_SENTENCE_END = frozenset('.!?…:;"“”«»‘’()—–\n')
+_JOINING = frozenset({"of", "for", "and", "the", "on", "&"})
+_FIRST_WORDS = frozenset({"hydropower", "power", "thermal", "hydroelectric", "water", "gas"})
+_OUTLET_AFTER = ("news agency", "agency", "newspaper", "news website", "website", "news portal")
+_SPACY_TYPES = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "FAC": "FAC",
+    "EVENT": "EVENT",
+}
+_TRANSLIT = {
+    "а": ("a",), "б": ("b",), "в": ("v",), "г": ("g",), "д": ("d",), "е": ("e",),
+    "ё": ("yo", "o"), "ж": ("zh", "j"), "з": ("z",), "и": ("i",), "й": ("y", "i"), "к": ("k",),
+    "л": ("l",), "м": ("m",), "н": ("n",), "о": ("o",), "п": ("p",), "р": ("r",), "с": ("s",),
+    "т": ("t",), "у": ("u",), "ф": ("f",), "х": ("kh", "h"), "ц": ("ts",), "ч": ("ch",),
+    "ш": ("sh",), "щ": ("shch",), "ъ": ("",), "ы": ("y",), "ь": ("",), "э": ("e",),
+    "ю": ("yu", "iu"), "я": ("ya", "ia"),
+}  # fmt: skip
+
+
+def _transliterations(word: str) -> Iterator[str]:
+    """A few Latin spellings of a Cyrillic name: one per choice of the letters spelled two ways."""
+    word = word.replace("дж", "ж")
+    choices = [_TRANSLIT.get(ch, (ch,)) for ch in word]
+    variable = [i for i, c in enumerate(choices) if len(c) > 1][:4]
+    for mask in range(1 << len(variable)):
+        picks = [c[0] for c in choices]
+        for bit, i in enumerate(variable):
+            if mask >> bit & 1:
+                picks[i] = choices[i][1]
+        yield "".join(picks)
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """First names in lower case: natasha's list of the region's names in Latin spellings, and ours."""
+    names = set(lex.COMMON_FIRST_NAMES)
+    spec = find_spec("natasha")  # finds the package without importing it (see docs/entities.md)
+    if spec is not None and spec.submodule_search_locations:
+        path = Path(next(iter(spec.submodule_search_locations))) / "data" / "dict" / "first.txt"
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").split("\n"):
+                word = line.split("#", 1)[0].strip()
+                if len(word) > 2:
+                    names.update(_transliterations(word))
+    return frozenset(names)
+
+
+def trained_pipeline_name() -> str | None:
+    """The name of an installed trained English spaCy pipeline, or None."""
+    import spacy
+
+    for name in TRAINED_PIPELINES:
+        if spacy.util.is_package(name):
+            return name
+    return None
+
+
+@cache
+def _trained(name: str) -> Any:
+    import spacy
+
+    return spacy.load(name, exclude=["parser", "lemmatizer", "textcat"])
+
+
+def _name_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
+    patterns: list[dict[str, Any]] = []
+    for entity in knowledge:
+        names = list(entity.names.get("en", ())) + [
+            n for lang in ("ru", "tg") for n in entity.names.get(lang, ()) if n.isascii()
+        ]
+        for name in dict.fromkeys(names):
+            name = re.sub(r"^the\s+", "", name)
+            if name.isupper() or (not name[:1].isupper() and not name[:1].isdigit()):
+                patterns.append({"label": entity.type, "id": entity.id, "pattern": _orth(name)})
+            else:
+                patterns.append({"label": entity.type, "id": entity.id, "pattern": name})
+        for acronym in entity.all_acronyms():
+            if acronym.isascii():
+                patterns.append({"label": entity.type, "id": entity.id, "pattern": _orth(acronym)})
+    return patterns
+
+
+def _orth(name: str) -> list[dict[str, str]]:
+    return [{"ORTH": token.text} for token in _tokenizer_only().make_doc(name)]
+
+
+@cache
+def _tokenizer_only() -> Any:
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    nlp: Any = spacy.blank("en")
+    # Keep hyphenated words whole ("Secretary-General", "Gorno-Badakhshan", "Kambarata-1").
+    infixes = [p for p in nlp.Defaults.infixes or () if "-" not in str(p)]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
+@cache
+def english_pipeline(knowledge: Knowledge) -> Any:
+    """The blank English pipeline with an EntityRuler over ``knowledge`` (built once)."""
+    nlp = _tokenizer_only()
+    if "entity_ruler" not in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+        ruler.add_patterns(_name_patterns(knowledge))
+    return nlp
+
+
+def _is_cap(text: str) -> bool:
+    return text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and text[:1].isalpha()
+
+
+def find_english(text: str, knowledge: Knowledge) -> list[Found]:
+    """Every span of ``text`` that names a person, organisation, place, outlet or event."""
+    nlp = english_pipeline(knowledge)
+    doc = nlp(text)
+    return _Reader(text, doc, knowledge).read()
+
+
+class _Reader:
+    """One pass over one document's tokens."""
+
+    def __init__(self, text: str, doc: Any, knowledge: Knowledge) -> None:
+        self.text = text
+        self.doc = doc
+        self.knowledge = knowledge
+        self.words = [t.text for t in doc]
+        self.lowers = [t.lower_ for t in doc]
+        self.starts = [t.idx for t in doc]
+        self.ends = [t.idx + len(t.text) for t in doc]
+        self.taken = [False] * len(doc)
+        self.found: list[Found] = []
+        self.firsts = first_names()
+
+    def read(self) -> list[Found]:
+        self._knowledge_spans()
+        trained = trained_pipeline_name()
+        if trained is not None:
+            self._trained_spans(trained)
+        self._capitalised_runs()
+        self._acronym_definitions()
+        self._known_people()
+        return self.found
+
+    # -- spans ---------------------------------------------------------------------------
+
+    def _span(self, i: int, j: int) -> tuple[int, int, str]:
+        start, end = self.starts[i], self.ends[j - 1]
+        return start, end, self.text[start:end]
+
+    def _sentence_start(self, i: int) -> bool:
+        k = i - 1
+        while k >= 0 and self.words[k].isspace():
+            if "\n" in self.words[k]:
+                return True
+            k -= 1
+        return k < 0 or self.words[k][-1:] in _SENTENCE_END
+
+    def _context(self, i: int, j: int) -> frozenset[str]:
+        out = set()
+        for k in (i - 1, j):
+            if 0 <= k < len(self.words) and any(c.isalpha() for c in self.words[k]):
+                out.add(self.lowers[k])
+        return frozenset(out)
+
+    def _knowledge_spans(self) -> None:
+        for ent in self.doc.ents:
+            start, end, surface = self._span(ent.start, ent.end)
+            if not (surface[:1].isupper() or surface[:1].isdigit()):
+                continue  # "turkey", "chad": a name only when written as one
+            known = self.knowledge.get(ent.ent_id_)
+            if known is None:
+                continue
+            acronym = surface in known.all_acronyms()
+            self.found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    text=surface,
+                    type=known.type,
+                    source="kb",
+                    kb=known.id,
+                    name=known.name,
+                    acronym=acronym,
+                    context=self._context(ent.start, ent.end) if acronym else frozenset(),
+                )
+            )
+            for k in range(ent.start, ent.end):
+                self.taken[k] = True
+
+    def _trained_spans(self, name: str) -> None:
+        for ent in _trained(name)(self.text).ents:
+            kind = _SPACY_TYPES.get(ent.label_)
+            if kind is None or any(
+                self.taken[k] for k in self._token_range(ent.start_char, ent.end_char)
+            ):
+                continue
+            tokens = self._token_range(ent.start_char, ent.end_char)
+            if not tokens:
+                continue
+            self._classify(tokens[0], tokens[-1] + 1, forced=kind)
+
+    def _token_range(self, start: int, end: int) -> list[int]:
+        return [
+            k for k in range(len(self.words)) if self.starts[k] >= start and self.ends[k] <= end
+        ]
+
+    def _capitalised_runs(self) -> None:
+        n = len(self.words)
+        i = 0
+        while i < n:
+            if self.taken[i] or not _is_cap(self.words[i]) or self.lowers[i] in lex.TIME_WORDS:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and not self.taken[j]:
+                word, lower = self.words[j], self.lowers[j]
+                if (_is_cap(word) and lower not in lex.TIME_WORDS) or (
+                    (lower in _JOINING or lower in lex.NAME_PARTICLES or word == ".")
+                    and j + 1 < n
+                    and _is_cap(self.words[j + 1])
+                    and not self.taken[j + 1]
+                ):
+                    j += 1
+                else:
+                    break
+            self._classify(i, j)
+            i = j
+
+    # -- reading a capitalised run -------------------------------------------------------
+
+    def _classify(self, i: int, j: int, forced: str | None = None) -> None:
+        while i < j and (self.lowers[i] in lex.NOT_NAMES or not _is_cap(self.words[i])):
+            if self.lowers[i] in lex.HONORIFICS:
+                break
+            i += 1
+        while j > i and (self.lowers[j - 1] in lex.ORG_LINKS or self.words[j - 1] == "."):
+            j -= 1
+        if i >= j:
+            return
+        lowers = self.lowers[i:j]
+        if j - i == 1 and lowers[0] in lex.BACK_REFERENCE_HEADS and self._previous_word(i) == "the":
+            start, end, surface = self._span(i, j)
+            self.found.append(
+                Found(start=start, end=end, text=surface, type="ORG", backref=lowers[0])
+            )
+            self.taken[i] = True
+            return
+        j, tail = self._head_after(j)
+        if tail is not None:
+            lowers = self.lowers[i:j]
+        kind = forced if forced and forced != "PERSON" else tail
+        if kind is None and forced != "PERSON":
+            if any(w in lex.ORG_HEADS for w in lowers):
+                kind = "MEDIA" if lowers[-1] in lex.MEDIA_HEADS else "ORG"
+                i = self._drop_role_prefix(i, j)
+            elif lowers[-1] in lex.MEDIA_HEADS and len(lowers) > 1:
+                kind = "MEDIA"
+            elif (lowers[-1] in lex.LOC_HEADS and len(lowers) > 1) or lowers[0] in (
+                "lake",
+                "river",
+                "mount",
+            ):
+                kind = lex.LOC_HEADS.get(lowers[-1], "LOC")
+            elif lowers[-1] in lex.FAC_HEADS and len(lowers) > 1:
+                kind = "FAC"
+            elif lowers[-1] in lex.EVENT_HEADS and len(lowers) > 1:
+                kind = "EVENT"
+        if kind is None and self._outlet_follows(j):
+            kind = "MEDIA"
+        if kind is not None:
+            start, end, surface = self._span(i, j)
+            self.found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    text=surface,
+                    type=kind,
+                    key=f"{kind}:{surface.casefold()}",
+                )
+            )
+            for k in range(i, j):
+                self.taken[k] = True
+            return
+        self._person_or_other(i, j)
+
+    def _head_after(self, j: int) -> tuple[int, str | None]:
+        """A lower-case head right after a run: "Toktogul reservoir", "Rogun hydropower plant"."""
+        k = j
+        while k < len(self.words) and self.words[k].isspace() and "\n" not in self.words[k]:
+            k += 1
+        if k >= len(self.words):
+            return j, None
+        word = self.lowers[k]
+        if self.words[k] != word:
+            return j, None
+        if word in _FIRST_WORDS and k + 1 < len(self.words) and self.lowers[k + 1] in lex.FAC_HEADS:
+            return k + 2, "FAC"
+        if word in lex.FAC_HEADS:
+            return k + 1, "FAC"
+        if word in lex.LOC_HEADS:
+            return k + 1, lex.LOC_HEADS[word]
+        return j, None
+
+    def _outlet_follows(self, j: int) -> bool:
+        after = self.text[self.ends[j - 1] : self.ends[j - 1] + 20].lower().lstrip()
+        return after.startswith(_OUTLET_AFTER)
+
+    def _drop_role_prefix(self, i: int, j: int) -> int:
+        """ "Deputy Director of the Agency …": the organisation starts after the role's "of the"."""
+        k = i
+        while k < j and self.lowers[k] in lex.ROLE_WORDS and self.lowers[k] not in lex.ORG_HEADS:
+            k += 1
+        if k > i and k < j and self.lowers[k] == "of":
+            k += 1
+            while k < j and self.lowers[k] == "the":
+                k += 1
+            return k
+        return i
+
+    def _role_before(self, i: int) -> tuple[int, str | None]:
+        """Lower-case role words right before a name: "the ministry's spokesman Ivan Petrov"."""
+        k = i - 1
+        start = i
+        seen_role = False
+        while k >= 0:
+            lower = self.lowers[k]
+            if self.words[k].isspace():
+                k -= 1
+                continue
+            if lower in lex.ROLE_WORDS or lower in lex.ROLE_MODIFIERS:
+                seen_role = seen_role or lower in lex.ROLE_WORDS
+                start = k
+                k -= 1
+                continue
+            break
+        while start < i and self.lowers[start] in lex.ORG_LINKS:
+            start += 1
+        if not seen_role or start >= i:
+            return i, None
+        return start, self.text[self.starts[start] : self.ends[i - 1]]
+
+    def _person_or_other(self, i: int, j: int) -> None:
+        # The title is the run's words up to its last honorific or role word: "Mr.",
+        # "Deputy Foreign Minister", "(CSTO) Secretary-General"; the name is what follows it.
+        last_title = max(
+            (
+                k
+                for k in range(i, j)
+                if self.lowers[k] in lex.HONORIFICS or self.lowers[k] in lex.ROLE_WORDS
+            ),
+            default=None,
+        )
+        honorific = False
+        honorific_gender: str | None = None
+        role: str | None = None
+        if last_title is not None:
+            if last_title + 1 >= j:
+                return  # a title alone: "Prime Minister"
+            first_title = last_title
+            while first_title > i and (
+                self.lowers[first_title - 1] in lex.ROLE_WORDS
+                or self.lowers[first_title - 1] in lex.ROLE_MODIFIERS
+                or self.lowers[first_title - 1] in lex.HONORIFICS
+            ):
+                first_title -= 1
+            titles = [self.lowers[k] for k in range(first_title, last_title + 1)]
+            honorific = any(t in lex.HONORIFICS for t in titles)
+            honorific_gender = next(
+                (lex.HONORIFICS[t] for t in titles if t in lex.HONORIFICS), None
+            )
+            role_words = [
+                k
+                for k in range(first_title, last_title + 1)
+                if self.lowers[k] not in lex.HONORIFICS
+            ]
+            if role_words:
+                role = self._role_text(role_words[0], role_words[-1] + 1)
+            name_start = last_title + 1
+            mention_start = first_title if honorific else name_start
+        else:
+            name_start = mention_start = i
+            _, role = self._role_before(i)
+        name = list(range(name_start, j))
+        words = [self.words[k] for k in name]
+        if all(_is_acronym(w) for w in words):
+            self._acronym(name[0], j)
+            return
+        titled = honorific or role is not None
+        known_first = words[0].lower() in self.firsts
+        last_word = words[-1].lower()
+        surname_like = len(words) > 1 and last_word.endswith(lex.SURNAME_ENDINGS)
+        speaks = self._next_word(j) in lex.SPEECH_VERBS
+        if not (titled or known_first or surname_like or (speaks and len(words) > 1)):
+            if (
+                len(words) == 1
+                and self._previous_word(i) in lex.PLACE_PREPOSITIONS
+                and not self._sentence_start(i)
+            ):
+                start, end, surface = self._span(i, j)
+                self.found.append(
+                    Found(
+                        start=start,
+                        end=end,
+                        text=surface,
+                        type="GPE",
+                        key=f"GPE:{surface.casefold()}",
+                    )
+                )
+            return
+        start, end, surface = self._span(mention_start, j)
+        person = Found(start=start, end=end, text=surface, type="PERSON", role=role, titled=titled)
+        if len(words) == 1:
+            if honorific or not known_first:
+                person.last = words[0]
+            else:
+                person.first = words[0]
+                person.known_first = True
+        else:
+            person.first, person.last = words[0], words[-1]
+            person.middle = " ".join(words[1:-1]) or None
+            person.known_first = known_first
+        person.gender = honorific_gender or _gender_of(
+            words[-1] if len(words) > 1 or honorific else ""
+        )
+        self.found.append(person)
+        for k in range(i, j):
+            self.taken[k] = True
+
+    def _role_text(self, a: int, b: int) -> str:
+        """The role from token ``a`` to ``b``, with the acronym of its organisation before it."""
+        k = a - 1
+        while k >= 0 and self.words[k].isspace():
+            k -= 1
+        if k >= 1 and self.words[k] == ")" and _is_acronym(self.words[k - 1]):
+            return f"{self.words[k - 1]} {self.text[self.starts[a] : self.ends[b - 1]]}"
+        if k >= 0 and _is_acronym(self.words[k]):
+            return self.text[self.starts[k] : self.ends[b - 1]]
+        return self.text[self.starts[a] : self.ends[b - 1]]
+
+    def _previous_word(self, i: int) -> str:
+        k = i - 1
+        while k >= 0 and self.words[k].isspace():
+            k -= 1
+        return self.lowers[k] if k >= 0 else ""
+
+    def _next_word(self, j: int) -> str:
+        k = j
+        while k < len(self.words) and self.words[k].isspace():
+            k += 1
+        return self.lowers[k] if k < len(self.words) else ""
+
+    def _acronym(self, i: int, j: int) -> None:
+        start, end, surface = self._span(i, j)
+        if surface.lower() in lex.NOT_ACRONYMS or not 2 <= len(surface) <= 8:
+            return
+        self.found.append(
+            Found(
+                start=start,
+                end=end,
+                text=surface,
+                type="ORG",
+                acronym=True,
+                key=f"acronym:{surface}",
+                context=self._context(i, j),
+            )
+        )
+        for k in range(i, j):
+            self.taken[k] = True
+
+    def _acronym_definitions(self) -> None:
+        """ "Caspian Pipeline Consortium (CPC)": the acronym in parentheses names the long form."""
+        ends = {f.end: f for f in self.found if not f.acronym and f.type != "PERSON"}
+        for f in self.found:
+            if not f.acronym:
+                continue
+            before = self.text[max(0, f.start - 3) : f.start]
+            after = self.text[f.end : f.end + 1]
+            if not before.endswith("(") or after != ")":
+                continue
+            k = f.start - 1
+            while k > 0 and self.text[k - 1] in " (":
+                k -= 1
+            long_form = ends.get(k)
+            if long_form is not None and not (f.kb and long_form.kb):
+                f.defines = long_form.start
+
+    def _known_people(self) -> None:
+        """Capitalised words left over that are the surname or first name of a person found."""
+        lasts = {f.last.casefold() for f in self.found if f.type == "PERSON" and f.last}
+        firsts = {f.first.casefold() for f in self.found if f.type == "PERSON" and f.first}
+        for k, word in enumerate(self.words):
+            if self.taken[k] or not _is_cap(word):
+                continue
+            key = word.casefold()
+            if key in lasts or key in firsts:
+                start, end, surface = self._span(k, k + 1)
+                person = Found(start=start, end=end, text=surface, type="PERSON")
+                if key in lasts:
+                    person.last = word
+                else:
+                    person.first = word
+                self.found.append(person)
+                self.taken[k] = True
+
+
+def _gender_of(surname: str) -> str | None:
+    lower = surname.lower()
+    if lower.endswith(("ova", "eva", "ina", "yeva", "kyzy", "skaya")):
+        return "femn"
+    if lower.endswith(("ov", "ev", "in", "uly", "sky")):
+        return "masc"
+    return None

@@ -1,0 +1,514 @@
+"""Russian entities: natasha's NER model, the knowledge file by lemmas, and our name rules.
+
+natasha ships its news NER model and word embeddings inside its package; we load those files
+with ``slovnet`` and ``navec`` (natasha's own dependencies) and never import natasha's top-level
+package, which would import pymorphy2 and, through it, ``pkg_resources`` (see
+``docs/entities.md``). Only the NER model runs over the text; pymorphy3 is asked only about the
+words of names and roles (cached), which keeps the stage fast.
+
+Names are brought to the nominative: first names by pymorphy3, surnames by its dictionary when
+it knows them and by our declension rules when it does not (:mod:`newswatch.nlp.russian`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from newswatch.knowledge import Knowledge, KnownEntity
+from newswatch.nlp.lexicon import ru as lex
+from newswatch.nlp.names import Found
+from newswatch.nlp.russian import (
+    NamePart,
+    _morph,
+    analyse_name_word,
+    lemma,
+    surname_candidates,
+)
+
+__all__ = ["find_russian", "natasha_data", "nominative_phrase"]
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*|[^\w\s]", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_STOP = frozenset('.!?;:…—–«»"“”„()[]')
+_CHUNK = 2000
+_NER_TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
+
+
+def natasha_data() -> Path:
+    """natasha's data directory, found without importing natasha."""
+    spec = find_spec("natasha")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("natasha is not installed: pip install natasha")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+@cache
+def _ner() -> Any:
+    from navec import Navec
+    from slovnet import NER
+
+    data = natasha_data()
+    navec = Navec.load(str(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar"))
+    ner = NER.load(str(data / "model" / "slovnet_ner_news_v1.tar"))
+    ner.navec(navec)
+    return ner
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    path = natasha_data() / "dict" / "first.txt"
+    names = set()
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        word = line.split("#", 1)[0].strip()
+        if len(word) > 1:
+            names.add(word.replace("ё", "е"))
+    return frozenset(names)
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Lines, and long lines cut at white space, with their offsets: what the NER model reads."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        while len(line) - start > _CHUNK:
+            cut = line.rfind(" ", start, start + _CHUNK)
+            cut = cut if cut > start else start + _CHUNK
+            out.append((offset + start, line[start:cut]))
+            start = cut
+        if line[start:].strip():
+            out.append((offset + start, line[start:]))
+        offset += len(line) + 1
+    return out
+
+
+def _key_word(word: str) -> str:
+    return lemma(word) if _CYRILLIC.search(word) else word.casefold()
+
+
+@cache
+def _gazetteer(knowledge: Knowledge) -> dict[str, list[tuple[tuple[str, ...], KnownEntity, bool]]]:
+    """Names of the knowledge file as lemma sequences, by their first lemma."""
+    index: dict[str, list[tuple[tuple[str, ...], KnownEntity, bool]]] = {}
+    for entity in knowledge:
+        names = [*entity.names.get("ru", ()), *entity.names.get("tg", ())]
+        names += [
+            n for n in entity.names.get("en", ()) if (n.isascii() and not n.istitle()) or "." in n
+        ]
+        for name in dict.fromkeys(names):
+            words = tuple(w for w in _TOKEN.findall(name) if w not in '«»"')
+            if not words or (not words[0][:1].isupper() and not words[0][:1].isdigit()):
+                continue
+            key = tuple(w if w.isupper() and len(w) > 1 else _key_word(w) for w in words)
+            index.setdefault(key[0], []).append((key, entity, False))
+        for acronym in entity.all_acronyms():
+            if acronym.isupper():
+                index.setdefault(acronym, []).append(((acronym,), entity, True))
+    for options in index.values():
+        options.sort(key=lambda o: -len(o[0]))
+    return index
+
+
+def find_russian(text: str, knowledge: Knowledge) -> list[Found]:
+    """Every span of ``text`` that names a person, organisation, place, outlet or event."""
+    return _Reader(text, knowledge).read()
+
+
+class _Reader:
+    def __init__(self, text: str, knowledge: Knowledge) -> None:
+        self.text = text
+        self.knowledge = knowledge
+        self.tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        self.at = {start: i for i, (start, _, _) in enumerate(self.tokens)}
+        self.taken = [False] * len(self.tokens)
+        self.found: list[Found] = []
+
+    def read(self) -> list[Found]:
+        self._knowledge_spans()
+        self._ner_spans()
+        self._acronyms()
+        self._known_people()
+        return self.found
+
+    def _token_index(self, start: int, end: int) -> list[int]:
+        i = self.at.get(start)
+        if i is None:
+            return []
+        out = []
+        while i < len(self.tokens) and self.tokens[i][1] <= end:
+            out.append(i)
+            i += 1
+        return out
+
+    def _sentence_start(self, i: int) -> bool:
+        if i == 0:
+            return True
+        prev = self.tokens[i - 1]
+        gap = self.text[prev[1] : self.tokens[i][0]]
+        return "\n" in gap or prev[2] in _STOP
+
+    def _context(self, i: int) -> frozenset[str]:
+        out = set()
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(self.tokens) and self.tokens[k][2][:1].isalpha():
+                out.add(_key_word(self.tokens[k][2]))
+        return frozenset(out)
+
+    # -- the knowledge file ----------------------------------------------------------------
+
+    def _knowledge_spans(self) -> None:
+        index = _gazetteer(self.knowledge)
+        n = len(self.tokens)
+        i = 0
+        while i < n:
+            word = self.tokens[i][2]
+            if not (word[:1].isupper() or word[:1].isdigit()):
+                i += 1
+                continue
+            options = index.get(word) if word.isupper() and len(word) > 1 else None
+            options = options or index.get(_key_word(word))
+            matched = None
+            for key, entity, is_acronym in options or ():
+                end = i + len(key)
+                if end > n:
+                    continue
+                if all(
+                    self._word_key(i + k) == key[k] or self.tokens[i + k][2] == key[k]
+                    for k in range(1, len(key))
+                ):
+                    matched = (end, entity, is_acronym)
+                    break
+            if matched is None:
+                i += 1
+                continue
+            end, entity, is_acronym = matched
+            start_char, end_char = self.tokens[i][0], self.tokens[end - 1][1]
+            surface = self.text[start_char:end_char]
+            acronym = is_acronym or surface in entity.all_acronyms()
+            self.found.append(
+                Found(
+                    start=start_char,
+                    end=end_char,
+                    text=surface,
+                    type=entity.type,
+                    source="kb",
+                    kb=entity.id,
+                    name=entity.name_in("ru"),
+                    acronym=acronym,
+                    context=self._context(i) if acronym else frozenset(),
+                )
+            )
+            for k in range(i, end):
+                self.taken[k] = True
+            i = end
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one reader per document, dropped after it
+    def _word_key(self, i: int) -> str:
+        return _key_word(self.tokens[i][2])
+
+    # -- the NER model ------------------------------------------------------------------------
+
+    def _ner_spans(self) -> None:
+        chunks = _chunks(self.text)
+        if not chunks:
+            return
+        ner = _ner()
+        for (offset, _), markup in zip(chunks, ner.map([c for _, c in chunks]), strict=True):
+            for span in markup.spans:
+                self._ner_span(offset + span.start, offset + span.stop, _NER_TYPES.get(span.type))
+
+    def _ner_span(self, start: int, end: int, kind: str | None) -> None:
+        tokens = self._token_index(start, end)
+        if kind is None or not tokens:
+            return
+        if all(self.taken[k] for k in tokens):
+            return
+        if any(self.taken[k] for k in tokens) and (kind != "ORG" or self.taken[tokens[0]]):
+            return  # the knowledge file's span wins
+        surface = self.text[start:end]
+        words = [self.tokens[k][2] for k in tokens]
+        if kind == "PERSON":
+            self._person(tokens, surface)
+            return
+        first_key = self._word_key(tokens[0])
+        if (
+            len(tokens) == 1
+            and first_key in lex.BACK_REFERENCE_HEADS
+            and not self._sentence_start(tokens[0])
+        ):
+            self.found.append(
+                Found(start=start, end=end, text=surface, type="ORG", backref=first_key)
+            )
+            self.taken[tokens[0]] = True
+            return
+        if first_key in lex.NOT_NAMES:
+            return
+        before = self._word_key(tokens[0] - 1) if tokens[0] > 0 else ""
+        if kind == "ORG" and before in lex.MEDIA_WORDS:
+            kind = "MEDIA"
+        elif kind == "GPE":
+            head = lex.LOC_HEADS.get(before) or next(
+                (
+                    lex.LOC_HEADS[self._word_key(k)]
+                    for k in tokens
+                    if self._word_key(k) in lex.LOC_HEADS
+                ),
+                None,
+            )
+            kind = head or "GPE"
+        acronym = len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+        self.found.append(
+            Found(
+                start=start,
+                end=end,
+                text=surface,
+                type=kind,
+                source="ner",
+                name=None if acronym else nominative_phrase(surface),
+                key=("acronym:" + surface)
+                if acronym
+                else kind
+                + ":"
+                + " ".join(self._word_key(k) for k in tokens if self.tokens[k][2][:1].isalnum()),
+                acronym=acronym,
+                context=self._context(tokens[0]) if acronym else frozenset(),
+            )
+        )
+        for k in tokens:
+            self.taken[k] = True
+
+    # -- people --------------------------------------------------------------------------------
+
+    def _person(self, tokens: list[int], surface: str) -> None:
+        words = [self.tokens[k][2] for k in tokens if self.tokens[k][2][:1].isalpha()]
+        names = [w for w in words if not (len(w) <= 2 and w.endswith("."))]
+        if not names:
+            return
+        firsts = _first_names()
+        first: NamePart | None = None
+        patronymic: NamePart | None = None
+        rest: list[str] = []
+        for word in names:
+            readings = analyse_name_word(word)
+            reading = next(
+                (
+                    r
+                    for r in readings
+                    if r.kind == "first" and r.nominative.lower().replace("ё", "е") in firsts
+                ),
+                None,
+            )
+            if (
+                first is None
+                and reading is not None
+                and (len(names) > 1 or not _surname_like(word))
+            ):
+                first = _pick_first(word, names)
+                continue
+            patr = next((r for r in readings if r.kind == "patronymic"), None)
+            if first is not None and patronymic is None and patr is not None:
+                patronymic = patr
+                continue
+            rest.append(word)
+        if first is None and len(rest) >= 2:
+            word = rest.pop(0)
+            options = [r for r in analyse_name_word(word) if r.kind == "first"]
+            first = options[0] if options else NamePart(word, "first", word, None, frozenset(), 0.0)
+        found = Found(
+            start=self.tokens[tokens[0]][0],
+            end=self.tokens[tokens[-1]][1],
+            text=surface,
+            type="PERSON",
+        )
+        if first is not None:
+            found.first = first.nominative
+            found.gender = first.gender
+            found.known_first = True
+        if patronymic is not None:
+            found.middle = patronymic.nominative
+        if rest:
+            form = rest[-1]
+            cases = first.cases if first is not None else frozenset()
+            gender = first.gender if first is not None else None
+            found.last_forms = ((form, gender, cases),)
+            found.last = _surname_nominative(form, gender, cases)
+        role = self._role_before(tokens[0])
+        if role:
+            found.role = role
+            found.titled = True
+        self.found.append(found)
+        for k in tokens:
+            self.taken[k] = True
+
+    def _role_before(self, i: int) -> str | None:
+        """The role right before a name: «заместителя министра иностранных дел России» → its
+        nominative, without the place at its end."""
+        k = i - 1
+        role_at = None
+        while k >= 0 and i - k <= 8:
+            word = self.tokens[k][2]
+            if word in _STOP or word == ",":
+                break
+            if self._word_key(k) in lex.ROLE_WORDS:
+                role_at = k
+                break
+            k -= 1
+        if role_at is None:
+            return None
+        while role_at > 0 and self._word_key(role_at - 1) in lex.ROLE_WORDS:
+            role_at -= 1
+        while role_at > 0 and _is_adjective(self.tokens[role_at - 1][2]):
+            role_at -= 1
+        end = i
+        places = {f.start for f in self.found if f.type in ("GPE", "LOC")}
+        while end > role_at + 1 and self.tokens[end - 1][0] in places:
+            end -= 1
+        words = [self.tokens[k][2] for k in range(role_at, end)]
+        return _role_nominative(tuple(words))
+
+    def _known_people(self) -> None:
+        """Capitalised words left over that are a declined surname of a person found."""
+        lasts = {f.last.casefold() for f in self.found if f.type == "PERSON" and f.last}
+        if not lasts:
+            return
+        for k, (start, end, word) in enumerate(self.tokens):
+            if self.taken[k] or not word[:1].isupper() or not _CYRILLIC.search(word):
+                continue
+            options = {c.casefold() for c in surname_candidates(word)}
+            if options & lasts:
+                found = Found(start=start, end=end, text=word, type="PERSON")
+                found.last_forms = ((word, None, frozenset()),)
+                found.last = next(c for c in surname_candidates(word) if c.casefold() in lasts)
+                self.found.append(found)
+                self.taken[k] = True
+
+    # -- acronyms --------------------------------------------------------------------------------
+
+    def _acronyms(self) -> None:
+        for k, (start, end, word) in enumerate(self.tokens):
+            if self.taken[k] or not (word.isupper() and 2 <= len(word) <= 8 and word.isalpha()):
+                continue
+            if self.knowledge.lookup(word) is not None:
+                continue
+            self.found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    text=word,
+                    type="ORG",
+                    acronym=True,
+                    key="acronym:" + word,
+                    context=self._context(k),
+                )
+            )
+            self.taken[k] = True
+        ends = {f.end: f for f in self.found if not f.acronym and f.type != "PERSON"}
+        for f in self.found:
+            if (
+                not f.acronym
+                or self.text[f.start - 1 : f.start] != "("
+                or self.text[f.end : f.end + 1] != ")"
+            ):
+                continue
+            k = f.start - 1
+            while k > 0 and self.text[k - 1] in " (":
+                k -= 1
+            long_form = ends.get(k)
+            if long_form is not None and not (f.kb and long_form.kb):
+                f.defines = long_form.start
+
+
+def _surname_like(word: str) -> bool:
+    return word.lower().endswith(
+        ("ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "зода", "заде")
+    )
+
+
+def _pick_first(word: str, names: list[str]) -> NamePart:
+    """The reading of a first name that agrees with the surname beside it."""
+    readings = [r for r in analyse_name_word(word) if r.kind == "first"]
+    last = names[-1].lower() if len(names) > 1 else ""
+    if last.endswith(("ем", "ом", "ым", "ого", "ому", "ым", "ю")):
+        masc = [r for r in readings if r.gender == "masc"]
+        readings = masc or readings
+    return readings[0]
+
+
+def _surname_nominative(form: str, gender: str | None, cases: frozenset[str]) -> str:
+    for reading in analyse_name_word(form):
+        if (
+            reading.kind == "surname"
+            and (gender is None or reading.gender == gender)
+            and (not cases or reading.cases & cases)
+        ):
+            return reading.nominative
+    return surname_candidates(form, gender, cases)[0]
+
+
+@lru_cache(maxsize=65536)
+def _is_adjective(word: str) -> bool:
+    if not word.isalpha() or not word.islower():
+        return False
+    parses = _morph().parse(word)
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
+
+
+@lru_cache(maxsize=16384)
+def nominative_phrase(name: str) -> str:
+    """A name in the nominative: its leading adjectives and its head noun inflected, the rest
+    kept («Баткенской области» → «Баткенская область», «Министерства энергетики» →
+    «Министерство энергетики»)."""
+    out = name
+    morph = _morph()
+    words = list(_TOKEN.finditer(name))
+    replacements: list[tuple[int, int, str]] = []
+    for match in words:
+        word = match.group()
+        if not _CYRILLIC.search(word) or not word.replace("-", "").isalpha():
+            break
+        parses = morph.parse(word.lower())
+        if not parses:
+            break
+        parse = parses[0]
+        pos = parse.tag.POS
+        if pos not in ("ADJF", "NOUN", "PRTF"):
+            break
+        if parse.tag.case != "nomn":
+            inflected = parse.inflect({"nomn"})
+            if inflected is not None:
+                replacements.append((match.start(), match.end(), _like(inflected.word, word)))
+        if pos == "NOUN":
+            break
+    for start, end, word in reversed(replacements):
+        out = out[:start] + word + out[end:]
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _role_nominative(words: tuple[str, ...]) -> str:
+    out = list(words)
+    morph = _morph()
+    for k, word in enumerate(words):
+        parses = morph.parse(word.lower()) if word.isalpha() or "-" in word else []
+        if not parses:
+            break
+        parse = parses[0]
+        if parse.tag.case not in (None, "nomn"):
+            inflected = parse.inflect({"nomn"})
+            if inflected is not None:
+                out[k] = _like(inflected.word, word)
+        if lemma(word) in lex.ROLE_WORDS:
+            break
+    return " ".join(out)
+
+
+def _like(word: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+    return word
