@@ -13,6 +13,7 @@ from newswatch.extract.html import extract_html
 from newswatch.extract.textdump import extract_textdump
 from newswatch.knowledge import load_knowledge
 from newswatch.language import detect_language
+from newswatch.nlp.entities import find_entities
 from newswatch.nlp.quotes import find_quotes
 from newswatch.read import Document, ReadError, read_bytes
 from newswatch.record import Article, article_id
@@ -57,7 +58,9 @@ def analyse(article: Article, *, settings: Settings) -> Article:
     Only ``text`` is read: never the title or the boilerplate (headlines that say "says").
     """
     knowledge = load_knowledge()
-    entities = article.entities
+    entities = article.entities or find_entities(
+        article.text, article.language, knowledge=knowledge
+    )
     quotes = find_quotes(
         article.text,
         article.language,
