@@ -212,12 +212,14 @@ ABLATIONS: dict[str, HtmlOptions] = {
     "no title-line drop": HtmlOptions(drop_title_lines=False),
     "no related-list drop": HtmlOptions(drop_related=False),
     "no furniture-line drop": HtmlOptions(drop_furniture=False),
+    "no layout-table unwrap": HtmlOptions(unwrap_layout_tables=False),
     "no rules (comments off only)": HtmlOptions(
         favor_precision=False,
         fallback=False,
         drop_title_lines=False,
         drop_furniture=False,
         drop_related=False,
+        unwrap_layout_tables=False,
     ),
 }
 
