@@ -262,6 +262,32 @@ def eval_quotes_cmd(
     _eval_gold(dirs, "quotes", fmt, details, "none")
 
 
+@eval_app.command("polnear")
+def eval_polnear_cmd(
+    split: Annotated[Path, typer.Argument(help="A PolNeAR split: text/ + attributions/.")],
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N texts.")] = None,
+    fmt: _EvalFormat = Format.text,
+) -> None:
+    """Score attribution (quote, speaker, cue spans) against PolNeAR, exact and lenient."""
+    from newswatch.eval import polnear
+
+    if fmt not in (Format.text, Format.json):
+        raise typer.BadParameter("eval polnear prints text or json", param_hint="--format")
+    try:
+        report = polnear.evaluate(split, limit=limit, progress=_err)
+    except (OSError, ValueError) as exc:
+        _err(f"{split}: {exc}")
+        raise typer.Exit(2) from exc
+    for problem in report.problems:
+        _err(f"skipped {problem}")
+    for name, error in report.failed:
+        _err(f"{name}: the pipeline failed: {error}")
+    if fmt is Format.json:
+        write_records([report.to_dict()], Format.json, sys.stdout)
+    else:
+        sys.stdout.write(polnear.report_view(report.to_dict()) + "\n")
+
+
 @bench_app.command("pipeline")
 def bench_pipeline_cmd(
     langs: Annotated[list[str] | None, typer.Argument(help="Languages (default: en ru).")] = None,
