@@ -61,6 +61,12 @@ _PATTERNS = [
 # Every date starts a word: the look-behind lets the engine skip the middle of words quickly.
 _DATE = re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# A cheap test before the full one: a date has digits around a separator, or a month's name.
+_MAYBE_DATE = re.compile(
+    r"\d[./-]\d|(?<!\w)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|ма[йя]"
+    r"|июн|июл|авг|сен|окт|ноя|дек)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,15 +195,15 @@ def _only_date(text: str) -> DateMatch | None:
 def read_dateline(line: str) -> Dateline | None:
     """Read ``line`` as a dateline, or None when it is not one."""
     line = line.strip()
-    if not line or not _DIGIT.search(line, 0, 160):
-        return None
-    label = _LABEL.match(line)
-    if label and label.end() < len(line) and len(line) - label.end() <= 80:
-        found = _only_date(line[label.end() :])
-        if found is not None:
-            return Dateline("updated" if label.group("upd") else "published", found)
-    if len(line) <= 80:
-        found = _only_date(line)
+    if len(line) <= 120:  # a date line, labelled or not, is short
+        if not _DIGIT.search(line) or not _MAYBE_DATE.search(line):
+            return None
+        label = _LABEL.match(line)
+        if label and label.end() < len(line):
+            found = _only_date(line[label.end() :])
+            if found is not None:
+                return Dateline("updated" if label.group("upd") else "published", found)
+        found = _only_date(line) if len(line) <= 80 else None
         if found is not None:
             return Dateline("date", found)
     place = _PLACE.match(line)

@@ -73,6 +73,7 @@ _RATE = re.compile(
 _NUMBERS_ONLY = re.compile(r"^[\W\d_]*$")
 _TAJIK = frozenset("ӣӯҷҳӢӮҶҲ")
 
+_SAMPLE_WORDS = 40  # words of a line looked at for its script and case
 _GAP = 3  # non-article lines that may separate two parts of one article
 _PROSE_WORDS = 6  # words of a sentence ending in punctuation that make it prose
 _LONG_WORDS = 20  # words of a line without final punctuation that still make it prose
@@ -118,7 +119,7 @@ class _Line:
 def _letters(tokens: Sequence[str]) -> tuple[int, int, int]:
     """Letters in Cyrillic and in Latin words, and words that start in lower case, in one pass."""
     cyr = lat = lower = 0
-    for token in tokens:
+    for token in tokens[:_SAMPLE_WORDS]:
         first = token[0]
         if first.islower():
             lower += 1
@@ -130,6 +131,8 @@ def _letters(tokens: Sequence[str]) -> tuple[int, int, int]:
 
 
 def _is_share_bar(low: str) -> bool:
+    if low.split(None, 1)[0].strip(":.|") not in _SOCIAL:
+        return False
     parts = [p for p in _SPLIT.split(low) if p]
     return bool(parts) and len(parts) <= 12 and all(p.strip(":.") in _SOCIAL for p in parts)
 
@@ -183,7 +186,7 @@ def _features(text: str) -> _Line:
         tajik=tajik,
         furniture=furniture,
         box=box,
-        lower_ratio=lower / words if words else 0.0,
+        lower_ratio=lower / min(words, _SAMPLE_WORDS) if words else 0.0,
         closing=closing,
     )
 
