@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from newswatch.cli_store import register as register_store_commands
+from newswatch.ingest.files import iter_file_sources
 from newswatch.output import Format, write_records
 from newswatch.pipeline import extract
 from newswatch.read import ReadError
@@ -35,30 +36,6 @@ app.add_typer(eval_app, name="eval")
 def _err(message: str) -> None:
     sys.stderr.write(f"newswatch: {message}\n")
     sys.stderr.flush()
-
-
-def iter_inputs(paths: list[str]) -> Iterator[tuple[str, bytes | None, str | None]]:
-    """Yield ``(name, data, error)`` for each input: files, folders (recursively, sorted) or ``-``."""
-    for name in paths:
-        if name == "-":
-            yield name, sys.stdin.buffer.read(), None
-            continue
-        path = Path(name)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            for file in files:
-                yield from _read_file(file, str(file))
-        elif path.exists():
-            yield from _read_file(path, name)
-        else:
-            yield name, None, "no such file or folder"
-
-
-def _read_file(path: Path, name: str) -> Iterator[tuple[str, bytes | None, str | None]]:
-    try:
-        yield name, path.read_bytes(), None
-    except OSError as exc:
-        yield name, None, f"cannot read: {exc.strerror or exc}"
 
 
 def article_text_view(record: dict[str, Any]) -> str:
@@ -120,7 +97,8 @@ def extract_cmd(
 
     def records() -> Iterator[dict[str, Any]]:
         nonlocal failed
-        for name, data, error in iter_inputs(paths):
+        for source in iter_file_sources(paths):
+            name, data, error = source.name, source.data, source.error
             if error is None and data is not None:
                 try:
                     article: Article = extract(
@@ -324,11 +302,11 @@ def bench_dumps_cmd(
 
     names = paths or ["tests/data/gold/dev", "../shared/seed"]
     texts = []
-    for name, data, error in iter_inputs(names):
-        if error is None and data is not None and not name.endswith(".json"):
-            texts.append(data.decode("utf-8", errors="replace"))
-        elif error is not None:
-            _err(f"{name}: {error}")
+    for source in iter_file_sources(names):
+        if source.data is not None and not source.name.endswith(".json"):
+            texts.append(source.data.decode("utf-8", errors="replace"))
+        elif source.error is not None:
+            _err(f"{source.name}: {source.error}")
     if not texts:
         _err("no dumps to time")
         raise typer.Exit(2)
