@@ -7,7 +7,8 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import Annotated, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -16,11 +17,12 @@ from rich.table import Table
 
 from newswatch.ingest import Source
 from newswatch.ingest.files import expand_paths, is_warc, iter_file_sources
-from newswatch.ingest.run import IngestSummary, ingest_sources
-from newswatch.ingest.warc import iter_warc_sources
 from newswatch.output import Format, write_records
 from newswatch.settings import Settings, load_settings
-from newswatch.store import IngestResult, Store, StoreError
+
+if TYPE_CHECKING:
+    from newswatch.ingest.run import IngestSummary
+    from newswatch.store import IngestResult, Store
 
 __all__ = ["register"]
 
@@ -38,10 +40,12 @@ def _settings(db: str | None) -> Settings:
 
 
 def _open(db: str | None) -> Store:
+    from newswatch.store import Store
+
     settings = _settings(db)
     try:
         return Store.open(settings.db)
-    except (StoreError, Exception) as exc:  # a driver error opening the base: one clear line
+    except Exception as exc:  # a driver error opening the base: one clear line
         _stderr.print(
             f"newswatch: cannot open the database {settings.db}: {exc}",
             markup=False,
@@ -93,6 +97,8 @@ def _sources(
     local = [p for p in paths if p not in urls]
     warcs = [p for p, err in expand_paths(local) if err is None and is_warc(p)]
     plain = [p for p in local if not is_warc(p)]
+    from newswatch.ingest.warc import iter_warc_sources
+
     yield from (s for s in iter_file_sources(plain) if not is_warc(s.name))
     for warc in warcs:
         yield from iter_warc_sources(warc, max_bytes=settings.max_bytes)
@@ -131,14 +137,22 @@ def ingest_cmd(
         bool, typer.Option(help="Allow fetching private and loopback addresses.")
     ] = False,
     strict: Annotated[bool, typer.Option(help="Exit 1 when any input failed.")] = False,
+    from_batch: Annotated[
+        Path | None,
+        typer.Option("--from-batch", help="Load the shards of a `newswatch batch` output folder."),
+    ] = None,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="text or json: the summary.")
     ] = Format.text,
 ) -> None:
     """Ingest documents into the knowledge base (idempotent; failures are recorded, the run goes on)."""
+    from newswatch.ingest.run import ingest_sources
+
     settings = _settings(db)
-    if not (sources or feed or sitemap):
-        raise typer.BadParameter("give at least one source, --feed or --sitemap")
+    if not (sources or feed or sitemap or from_batch):
+        raise typer.BadParameter("give at least one source, --feed, --sitemap or --from-batch")
+    if from_batch is not None and (sources or feed or sitemap):
+        raise typer.BadParameter("--from-batch loads a batch folder alone; ingest sources apart")
     store = _open(db)
     progress = Progress(
         SpinnerColumn(),
@@ -156,6 +170,16 @@ def ingest_cmd(
         def tick(result: IngestResult) -> None:
             progress.update(task, advance=1, description=f"{result.status}: {result.source[-60:]}")
 
+        if from_batch is not None:
+            from newswatch.batch_load import load_batch
+
+            try:
+                summary = load_batch(from_batch, store, on_result=tick)
+            except FileNotFoundError as exc:
+                _stderr.print(f"newswatch: {exc}", markup=False, highlight=False)
+                raise typer.Exit(2) from exc
+            _print_summary(summary, fmt)
+            raise typer.Exit(1 if strict and summary.failed else 0)
         summary = ingest_sources(
             _sources(sources or [], feed or [], sitemap or [], settings, allow_private),
             store,

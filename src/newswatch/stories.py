@@ -10,8 +10,6 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 
-from datasketch import MinHash
-
 __all__ = [
     "BANDS",
     "DUPLICATE_JACCARD",
@@ -60,6 +58,8 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 def band_keys(grams: Iterable[str]) -> list[str]:
     """The LSH band hashes of a shingle set: articles sharing one are near-duplicate candidates."""
+    from datasketch import MinHash  # imports scipy: only when articles are stored
+
     minhash = MinHash(num_perm=NUM_PERM, seed=7)
     minhash.update_batch([g.encode("utf-8") for g in grams])
     values = minhash.hashvalues
