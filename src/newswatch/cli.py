@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from newswatch.cli_batch import register as register_batch_commands
 from newswatch.cli_store import register as register_store_commands
 from newswatch.ingest.files import iter_file_sources
 from newswatch.output import Format, write_records
@@ -320,6 +321,7 @@ def bench_dumps_cmd(
 
 
 register_store_commands(app)
+register_batch_commands(app)
 
 
 def main() -> None:  # pragma: no cover - the console script
