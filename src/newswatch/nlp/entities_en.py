@@ -75,8 +75,9 @@ def first_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
 def trained_pipeline_name() -> str | None:
-    """The name of an installed trained English spaCy pipeline, or None."""
+    """The name of an installed trained English spaCy pipeline, or None (looked up once)."""
     import spacy
 
     for name in TRAINED_PIPELINES:
@@ -92,30 +93,29 @@ def _trained(name: str) -> Any:
     return spacy.load(name, exclude=["parser", "lemmatizer", "textcat"])
 
 
-def _name_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
-    patterns: list[dict[str, Any]] = []
+def _name_patterns(knowledge: Knowledge) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Phrase patterns for the knowledge file's names: matched in any letter case, and those
+    matched only as written (acronyms, all-caps names, names that start in lower case)."""
+    any_case: list[dict[str, Any]] = []
+    exact: list[dict[str, Any]] = []
     for entity in knowledge:
         names = list(entity.names.get("en", ())) + [
             n for lang in ("ru", "tg") for n in entity.names.get(lang, ()) if n.isascii()
         ]
         for name in dict.fromkeys(names):
             name = re.sub(r"^the\s+", "", name)
+            pattern = {"label": entity.type, "id": entity.id, "pattern": name}
             if name.isupper() or (not name[:1].isupper() and not name[:1].isdigit()):
-                patterns.append({"label": entity.type, "id": entity.id, "pattern": _orth(name)})
+                exact.append(pattern)
             else:
-                patterns.append({"label": entity.type, "id": entity.id, "pattern": name})
+                any_case.append(pattern)
         for acronym in entity.all_acronyms():
             if acronym.isascii():
-                patterns.append({"label": entity.type, "id": entity.id, "pattern": _orth(acronym)})
-    return patterns
+                exact.append({"label": entity.type, "id": entity.id, "pattern": acronym})
+    return any_case, exact
 
 
-def _orth(name: str) -> list[dict[str, str]]:
-    return [{"ORTH": token.text} for token in _tokenizer_only().make_doc(name)]
-
-
-@cache
-def _tokenizer_only() -> Any:
+def _blank() -> Any:
     import spacy
     from spacy.util import compile_infix_regex
 
@@ -128,11 +128,17 @@ def _tokenizer_only() -> Any:
 
 @cache
 def english_pipeline(knowledge: Knowledge) -> Any:
-    """The blank English pipeline with an EntityRuler over ``knowledge`` (built once)."""
-    nlp = _tokenizer_only()
-    if "entity_ruler" not in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-        ruler.add_patterns(_name_patterns(knowledge))
+    """A blank English pipeline with EntityRulers over ``knowledge`` (built once per process).
+
+    Two phrase rulers and no token patterns: names in any letter case ("Khatlon region"), then
+    acronyms as written ("UN", never "un") where no name was found.
+    """
+    nlp = _blank()
+    any_case, exact = _name_patterns(knowledge)
+    names = nlp.add_pipe("entity_ruler", name="names", config={"phrase_matcher_attr": "LOWER"})
+    names.add_patterns(any_case)
+    acronyms = nlp.add_pipe("entity_ruler", name="acronyms", config={"overwrite_ents": False})
+    acronyms.add_patterns(exact)
     return nlp
 
 
@@ -159,10 +165,16 @@ class _Reader:
         self.text = text
         self.doc = doc
         self.knowledge = knowledge
-        self.words = [t.text for t in doc]
-        self.lowers = [t.lower_ for t in doc]
-        self.starts = [t.idx for t in doc]
-        self.ends = [t.idx + len(t.text) for t in doc]
+        self.words: list[str] = []
+        self.lowers: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for token in doc:
+            word = token.text
+            self.words.append(word)
+            self.lowers.append(word.lower())
+            self.starts.append(token.idx)
+            self.ends.append(token.idx + len(word))
         self.taken = [False] * len(doc)
         self.found: list[Found] = []
         self.firsts = first_names()

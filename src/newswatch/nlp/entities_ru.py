@@ -18,7 +18,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from newswatch.knowledge import Knowledge, KnownEntity
+from newswatch.knowledge import Knowledge, KnownEntity, name_key
 from newswatch.nlp.lexicon import ru as lex
 from newswatch.nlp.names import Found
 from newswatch.nlp.russian import (
@@ -34,7 +34,7 @@ __all__ = ["find_russian", "natasha_data", "nominative_phrase"]
 _TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*|[^\w\s]", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _STOP = frozenset('.!?;:…—–«»"“”„()[]')
-_CHUNK = 2000
+_CHUNK_TOKENS = 1000
 _NER_TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 
 
@@ -69,21 +69,57 @@ def _first_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _chunks(text: str) -> list[tuple[int, str]]:
-    """Lines, and long lines cut at white space, with their offsets: what the NER model reads."""
-    out: list[tuple[int, str]] = []
-    offset = 0
-    for line in text.split("\n"):
-        start = 0
-        while len(line) - start > _CHUNK:
-            cut = line.rfind(" ", start, start + _CHUNK)
-            cut = cut if cut > start else start + _CHUNK
-            out.append((offset + start, line[start:cut]))
-            start = cut
-        if line[start:].strip():
-            out.append((offset + start, line[start:]))
-        offset += len(line) + 1
+def _tag(infer: Any, items: list[list[str]]) -> list[list[str]]:
+    """The NER model's BIO tags for each list of words: slovnet's model, our Viterbi decoding.
+
+    slovnet's own decoding steps through every word in NumPy with a batch axis and index grids
+    (about 60 µs a word); this one does the same arithmetic on one sequence at a time.
+    """
+    import numpy as np
+
+    crf = infer.model.head.crf
+    transitions = crf.transitions.array
+    vocab = infer.decoder.tags_vocab
+    out: list[list[str]] = []
+    for batch in infer.encoder(items):
+        emissions = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)
+        lengths = (~batch.pad_mask).sum(-1)
+        for row, length in zip(emissions, lengths, strict=True):
+            length = int(length)
+            if length == 0:
+                out.append([])
+                continue
+            score = row[0]
+            back = np.empty((length, transitions.shape[0]), dtype=np.intp)
+            for index in range(1, length):
+                step = score[:, None] + transitions
+                back[index] = step.argmax(0)
+                score = step.max(0) + row[index]
+            best = int(score.argmax())
+            path = [best]
+            for index in range(length - 1, 0, -1):
+                best = int(back[index][best])
+                path.append(best)
+            path.reverse()
+            out.append([vocab.decode(tag) for tag in path])
     return out
+
+
+def _prefixes(words: object) -> frozenset[str]:
+    return frozenset(str(w)[:3] for w in words)  # type: ignore[attr-defined]
+
+
+_ROLE_PREFIXES = _prefixes(lex.ROLE_WORDS)
+_BACKREF_PREFIXES = _prefixes(lex.BACK_REFERENCE_HEADS)
+_MEDIA_PREFIXES = _prefixes(lex.MEDIA_WORDS)
+_LOC_PREFIXES = _prefixes(lex.LOC_HEADS)
+_NOT_NAME_PREFIXES = _prefixes(lex.NOT_NAMES)
+
+
+def _could_be(word: str, prefixes: frozenset[str]) -> bool:
+    """Whether ``word`` may be a form of a lemma with one of these three-letter beginnings (a
+    cheap test before asking pymorphy3)."""
+    return word.casefold().replace("ё", "е")[:3] in prefixes
 
 
 def _key_word(word: str) -> str:
@@ -111,6 +147,12 @@ def _gazetteer(knowledge: Knowledge) -> dict[str, list[tuple[tuple[str, ...], Kn
     for options in index.values():
         options.sort(key=lambda o: -len(o[0]))
     return index
+
+
+@cache
+def _gazetteer_prefixes(knowledge: Knowledge) -> frozenset[str]:
+    """The beginnings of the first words of the knowledge file's names (see :func:`_could_be`)."""
+    return frozenset(key[:3].casefold() for key in _gazetteer(knowledge))
 
 
 def find_russian(text: str, knowledge: Knowledge) -> list[Found]:
@@ -162,6 +204,7 @@ class _Reader:
 
     def _knowledge_spans(self) -> None:
         index = _gazetteer(self.knowledge)
+        prefixes = _gazetteer_prefixes(self.knowledge)
         n = len(self.tokens)
         i = 0
         while i < n:
@@ -170,7 +213,8 @@ class _Reader:
                 i += 1
                 continue
             options = index.get(word) if word.isupper() and len(word) > 1 else None
-            options = options or index.get(_key_word(word))
+            if not options and _could_be(word, prefixes):
+                options = index.get(_key_word(word))
             matched = None
             for key, entity, is_acronym in options or ():
                 end = i + len(key)
@@ -213,13 +257,56 @@ class _Reader:
     # -- the NER model ------------------------------------------------------------------------
 
     def _ner_spans(self) -> None:
-        chunks = _chunks(self.text)
-        if not chunks:
+        """natasha's NER model over our own tokens (its own tokenizer, razdel, would cost as
+        much again), in pieces of whole lines of at most :data:`_CHUNK_TOKENS` tokens."""
+        infer = _ner().infer
+        pieces = self._pieces()
+        if not pieces:
             return
-        ner = _ner()
-        for (offset, _), markup in zip(chunks, ner.map([c for _, c in chunks]), strict=True):
-            for span in markup.spans:
-                self._ner_span(offset + span.start, offset + span.stop, _NER_TYPES.get(span.type))
+        items = [[self.tokens[k][2] for k in range(a, b)] for a, b in pieces]
+        tags = _tag(infer, items)
+        for (a, _), piece_tags in zip(pieces, tags, strict=True):
+            kind: str | None = None
+            first = last = a
+            for k, tag in enumerate(piece_tags, start=a):
+                part, _, label = tag.partition("-")
+                if kind is not None and (part != "I" or label != kind):
+                    self._ner_lines(first, last, kind)
+                    kind = None
+                if part == "B":
+                    kind, first = label, k
+                if kind is not None:
+                    last = k
+            if kind is not None:
+                self._ner_lines(first, last, kind)
+
+    def _pieces(self) -> list[tuple[int, int]]:
+        pieces: list[tuple[int, int]] = []
+        start = 0
+        n = len(self.tokens)
+        while start < n:
+            end = min(n, start + _CHUNK_TOKENS)
+            if end < n:
+                cut = end
+                while cut > start + 1 and not self._line_start(cut):
+                    cut -= 1
+                end = cut if cut > start + 1 else end
+            pieces.append((start, end))
+            start = end
+        return pieces
+
+    def _line_start(self, i: int) -> bool:
+        return "\n" in self.text[self.tokens[i - 1][1] : self.tokens[i][0]]
+
+    def _ner_lines(self, first: int, last: int, label: str) -> None:
+        """A span of the model, cut where a line ends (a name never runs over a line break)."""
+        kind = _NER_TYPES.get(label)
+        start = first
+        for k in range(first + 1, last + 1):
+            if self._line_start(k):
+                self._ner_span(self.tokens[start][0], self.tokens[k - 1][1], kind)
+                start = k
+        self._ner_span(self.tokens[start][0], self.tokens[last][1], kind)
 
     def _ner_span(self, start: int, end: int, kind: str | None) -> None:
         tokens = self._token_index(start, end)
@@ -247,7 +334,11 @@ class _Reader:
             return
         if first_key in lex.NOT_NAMES:
             return
-        before = self._word_key(tokens[0] - 1) if tokens[0] > 0 else ""
+        before = ""
+        if tokens[0] > 0 and _could_be(
+            self.tokens[tokens[0] - 1][2], _MEDIA_PREFIXES | _LOC_PREFIXES
+        ):
+            before = self._word_key(tokens[0] - 1)
         if kind == "ORG" and before in lex.MEDIA_WORDS:
             kind = "MEDIA"
         elif kind == "GPE":
@@ -255,12 +346,14 @@ class _Reader:
                 (
                     lex.LOC_HEADS[self._word_key(k)]
                     for k in tokens
-                    if self._word_key(k) in lex.LOC_HEADS
+                    if _could_be(self.tokens[k][2], _LOC_PREFIXES)
+                    and self._word_key(k) in lex.LOC_HEADS
                 ),
                 None,
             )
             kind = head or "GPE"
         acronym = len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+        name = None if acronym else nominative_phrase(surface)
         self.found.append(
             Found(
                 start=start,
@@ -268,12 +361,8 @@ class _Reader:
                 text=surface,
                 type=kind,
                 source="ner",
-                name=None if acronym else nominative_phrase(surface),
-                key=("acronym:" + surface)
-                if acronym
-                else kind
-                + ":"
-                + " ".join(self._word_key(k) for k in tokens if self.tokens[k][2][:1].isalnum()),
+                name=name,
+                key=f"acronym:{surface}" if name is None else f"{kind}:{name_key(name)}",
                 acronym=acronym,
                 context=self._context(tokens[0]) if acronym else frozenset(),
             )
@@ -353,13 +442,17 @@ class _Reader:
             word = self.tokens[k][2]
             if word in _STOP or word == ",":
                 break
-            if self._word_key(k) in lex.ROLE_WORDS:
+            if _could_be(word, _ROLE_PREFIXES) and self._word_key(k) in lex.ROLE_WORDS:
                 role_at = k
                 break
             k -= 1
         if role_at is None:
             return None
-        while role_at > 0 and self._word_key(role_at - 1) in lex.ROLE_WORDS:
+        while (
+            role_at > 0
+            and _could_be(self.tokens[role_at - 1][2], _ROLE_PREFIXES)
+            and self._word_key(role_at - 1) in lex.ROLE_WORDS
+        ):
             role_at -= 1
         while role_at > 0 and _is_adjective(self.tokens[role_at - 1][2]):
             role_at -= 1
