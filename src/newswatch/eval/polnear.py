@@ -336,22 +336,25 @@ def head_word(text: str, ranges: Ranges | None) -> str | None:
 
 
 def find_cue(
-    text: str, cue: str | None, quote: tuple[int, int], near: tuple[int, int] | None
+    text: str,
+    cue: str | None,
+    quote: Sequence[tuple[int, int]],
+    near: tuple[int, int] | None,
 ) -> tuple[int, int] | None:
-    """Where ``cue`` (the word the record gives) is in ``text``: the occurrence nearest the
-    speaker's mention (or the quote when there is none), outside the quote when one is.
-    Searched within 300 characters around the quote and the mention.
+    """Where ``cue`` (the words the record gives) is in ``text``: the occurrence nearest the
+    speaker's mention (or the quote when there is none), outside the quote's ``(start, end)``
+    pieces when there is one. Searched within 300 characters around the quote and the mention.
     """
-    if not cue or not cue.strip():
+    if not cue or not cue.strip() or not quote:
         return None
-    words = cue.split()
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.I)
-    anchor = near or quote
-    low = max(min(quote[0], anchor[0]) - 300, 0)
-    high = min(max(quote[1], anchor[1]) + 300, len(text))
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, cue.split())) + r"(?!\w)", re.I)
+    hull = (min(s for s, _ in quote), max(e for _, e in quote))
+    anchor = near or hull
+    low = max(min(hull[0], anchor[0]) - 300, 0)
+    high = min(max(hull[1], anchor[1]) + 300, len(text))
     best: tuple[tuple[bool, int], tuple[int, int]] | None = None
     for m in pattern.finditer(text, low, high):
-        inside = m.start() >= quote[0] and m.end() <= quote[1]
+        inside = any(s <= m.start() and m.end() <= e for s, e in quote)
         distance = max(anchor[0] - m.end(), m.start() - anchor[1], 0)
         key = (inside, distance)
         if best is None or key < best[0]:
@@ -368,25 +371,51 @@ def _to_file(offsets: Sequence[int], start: int | None, end: int | None) -> Rang
     return ((offsets[start], offsets[end - 1] + 1),)
 
 
+def _mention(quote: Quote) -> tuple[int, int] | None:
+    speaker = quote.speaker
+    if speaker is None or speaker.start is None or speaker.end is None:
+        return None
+    return (speaker.start, speaker.end)
+
+
+def _split_pair(body: str, first: Quote, second: Quote) -> bool:
+    """``“…,” X said, “…”``: two quotes of one mention with only the attribution between them."""
+    mention = _mention(first)
+    if mention is None or mention != _mention(second):
+        return False
+    if not (first.end <= mention[0] and mention[1] <= second.start):
+        return False
+    gap = body[first.end : second.start]
+    return "\n" not in gap and len(_WORD.findall(gap)) <= 10
+
+
 def predictions_from_quotes(
     quotes: Sequence[Quote], body: str, offsets: Sequence[int]
 ) -> tuple[list[Prediction], int]:
-    """The quotes of a record as predictions over the file, and how many nested ones were dropped."""
+    """The quotes of a record as predictions over the file, and how many nested ones were dropped.
+
+    A quote inside another is dropped; a quote split by its attribution (two quotes of one
+    mention with the attribution between them) is one prediction of two ranges, as in PolNeAR.
+    """
     kept: list[Quote] = []
     for quote in sorted(quotes, key=lambda q: (q.start, -q.end)):
         if any(k.start <= quote.start and quote.end <= k.end for k in kept):
             continue
         kept.append(quote)
-    found: list[Prediction] = []
+    groups: list[list[Quote]] = []
     for quote in kept:
-        content = _to_file(offsets, quote.start, quote.end)
-        if content is None:
+        if groups and _split_pair(body, groups[-1][-1], quote):
+            groups[-1].append(quote)
+        else:
+            groups.append([quote])
+    found: list[Prediction] = []
+    for group in groups:
+        content = tuple(r for q in group for r in _to_file(offsets, q.start, q.end) or ())
+        if not content:
             continue
-        speaker = quote.speaker
-        mention = None
-        if speaker is not None and speaker.start is not None and speaker.end is not None:
-            mention = (speaker.start, speaker.end)
-        cue_at = find_cue(body, quote.cue, (quote.start, quote.end), mention)
+        first = group[0]
+        speaker, mention = first.speaker, _mention(first)
+        cue_at = find_cue(body, first.cue, [(q.start, q.end) for q in group], mention)
         found.append(
             Prediction(
                 content=content,
@@ -533,20 +562,24 @@ def _score_text(doc: AnnotatedText, quotes: Sequence[Quote], body: str, offsets:
             continue
         gold.append(item)
 
+    def tokens_of(item: Attribution | Prediction, label: str) -> frozenset[int]:
+        found = token_set(tokens, getattr(item, label) or ())
+        if label == "content":  # a token has one label at most: the attribution is no content
+            found -= token_set(tokens, (*(item.source or ()), *(item.cue or ())))
+        return found
+
     def spans_of(label: str, items: Iterable[Attribution | Prediction]) -> set[frozenset[int]]:
-        found = (token_set(tokens, getattr(item, label) or ()) for item in items)
-        return {span for span in found if span}
+        return {span for span in (tokens_of(item, label) for item in items) if span}
 
     for label, counts in report.exact.items():
         want, got = spans_of(label, gold), spans_of(label, predicted)
         counts.add(len(want & got), len(got), len(want))
     contents = [
-        GoldContent(token_set(tokens, item.content), head_word(doc.text, item.source))
-        for item in gold
+        GoldContent(tokens_of(item, "content"), head_word(doc.text, item.source)) for item in gold
     ]
     contents = [c for c in contents if c.tokens]
     report.gold_without_source += sum(c.head is None for c in contents)
-    guesses = [(token_set(tokens, p.content), p.speaker) for p in predicted]
+    guesses = [(tokens_of(p, "content"), p.speaker) for p in predicted]
     for counts, with_source in (
         (report.lenient_content, False),
         (report.lenient_content_source, True),
@@ -561,9 +594,14 @@ def evaluate(
     limit: int | None = None,
     settings: Settings | None = None,
     progress: Callable[[str], None] | None = None,
+    stage: Callable[[Article], Article] | None = None,
 ) -> Report:
-    """Run the language stages over a PolNeAR split and score them (see the module's doc)."""
-    settings = settings or Settings()
+    """Run the language stages over a PolNeAR split and score them (see the module's doc).
+
+    ``stage`` replaces :func:`newswatch.pipeline.analyse` (a test's oracle or baseline).
+    """
+    resolved = settings or Settings()
+    run = stage or (lambda article: analyse(article, settings=resolved))
     docs, problems = load_split(split_dir, limit=limit)
     report = Report(split=str(split_dir), problems=problems)
     for number, doc in enumerate(docs, 1):
@@ -571,7 +609,7 @@ def evaluate(
         article = Article(id=article_id(url=None, text=body), text=body, language="en")
         started = time.perf_counter()
         try:
-            quotes = analyse(article, settings=settings).quotes
+            quotes = run(article).quotes
         except Exception as exc:  # a failing stage is scored as finding nothing, and reported
             report.failed.append((doc.name, f"{type(exc).__name__}: {exc}"))
             quotes = ()
