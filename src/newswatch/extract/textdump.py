@@ -65,7 +65,11 @@ _CLOSERS = "\"'»”’)]*"
 _BULLET = re.compile(r"^(?:[-–—•*·▪►▸●○◦✓✔]\s*|\d{1,2}[.)]\s+|[a-zа-я]\)\s+)")
 _QUOTE_START = re.compile(r"^[«\"“„‘'–—-]")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
-_TIME_PREFIX = re.compile(r"^\d{1,2}:\d{2}\b")
+# A headline in a list stamped with a time or date ("17:42 ...", "20.10.2023 | ...",
+# "... 14:05"), or a weather line ("Almaty +18°C").
+_STAMPED = re.compile(
+    r"^\d{1,2}:\d{2}\b|^\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\b\d{1,2}:\d{2}$|[+\-−]?\d+\s*°"
+)
 _RATE = re.compile(
     r"\b(?:usd|eur|rub|tjs|kzt|uzs|kgs|cny|gbp|\$|€|₽|доллар|евро|рубль|сомони)\b.*\d[.,]\d",
     re.IGNORECASE,
@@ -73,6 +77,7 @@ _RATE = re.compile(
 _NUMBERS_ONLY = re.compile(r"^[\W\d_]*$")
 _TAJIK = frozenset("ӣӯҷҳӢӮҶҲ")
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*\s+[A-ZА-ЯЁ«\"“]")
 _SAMPLE_WORDS = 40  # words of a line looked at for its script and case
 _GAP = 3  # non-article lines that may separate two parts of one article
 _PROSE_WORDS = 6  # words of a sentence ending in punctuation that make it prose
@@ -114,6 +119,7 @@ class _Line:
     prose: bool = False
     listed: bool = False
     closing: bool = False
+    boxed: bool = False
 
 
 def _letters(tokens: Sequence[str]) -> tuple[int, int, int]:
@@ -137,22 +143,28 @@ def _is_share_bar(low: str) -> bool:
     return bool(parts) and len(parts) <= 12 and all(p.strip(":.") in _SOCIAL for p in parts)
 
 
+def _box_header(bare: str) -> bool:
+    """A header standing alone ("Read also", "Latest news:"), not a label with a headline."""
+    found = _BOX.match(bare)
+    return found is not None and len(bare[found.end() :].strip(" :.-—–»>|")) <= 12
+
+
 def _furniture(
     text: str, low: str, words: int, terminal: bool, cyr: int, lat: int
 ) -> tuple[bool, bool]:
     """(is furniture, opens a box of other stories) by phrases and patterns alone."""
-    if (lat and _NOTICE_LATN.search(low)) or ((cyr or not lat) and _NOTICE_OTHER.search(low)):
-        return True, False
     bare = _LEAD.sub("", low)
+    if (lat and _NOTICE_LATN.search(low)) or ((cyr or not lat) and _NOTICE_OTHER.search(low)):
+        return True, _box_header(bare)
     label = _LABEL.match(bare)
     if label is not None:
         after = bare[label.end() :].lstrip()
         labelled = after.startswith(":") or label.group(0).endswith(":")
         if words <= 8 or (labelled and words <= 40) or (not terminal and words <= 16):
-            return True, _BOX.match(bare) is not None and words <= 8
+            return True, _box_header(bare)
     if _URL.match(text) or _NUMBERS_ONLY.match(text) or (words <= 12 and _is_share_bar(low)):
         return True, False
-    if words <= 14 and (_RATE.search(text) or _TIME_PREFIX.match(text)) and not terminal:
+    if words <= 20 and not terminal and (_RATE.search(text) or _STAMPED.search(text)):
         return True, False
     if text.count("|") >= 2 and not terminal:
         return True, False
@@ -267,14 +279,42 @@ def _article_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
         between = lines[prev + 1 : i]
         gap = sum(1 for line in between if not (line.listed or line.dateline))
         headlines = _max_run(between, _headline_shaped)
-        boxed = any(line.box for line in between)
         closed = any(line.closing for line in between)
-        if gap <= _GAP and headlines < 3 and not (boxed and gap >= 3) and not closed:
+        # across a box of other stories only when a real paragraph follows it
+        boxed = any(line.box for line in between) and lines[i].words < _LONG_WORDS
+        if gap <= _GAP and headlines < 3 and not closed and not boxed:
             clusters[-1].append(i)
         else:
             clusters.append([i])
     best = max(clusters, key=lambda c: sum(len(lines[i].text) for i in c))
     return best[0], best[-1]
+
+
+def _teaser(line: _Line) -> bool:
+    """One sentence of summary under a headline in a box of other stories."""
+    body = line.text.rstrip(_CLOSERS)[:-1]
+    return line.terminal and line.words <= 35 and not _SENTENCE_END.search(body)
+
+
+def _mark_boxes(lines: Sequence[_Line]) -> None:
+    """Mark what a box header ("Read also", "Latest news") heads: the headlines under it, or the
+    pairs of headline and one-sentence summary."""
+    n = len(lines)
+    for i, header in enumerate(lines):
+        if not header.box:
+            continue
+        j = i + 1
+        pairs = 0
+        while j + 1 < n and _headline_shaped(lines[j]) and _teaser(lines[j + 1]):
+            j += 2
+            pairs += 1
+        if pairs < 2:
+            j = i + 1
+        while j < n and _headline_shaped(lines[j]) and not lines[j].furniture:
+            j += 1
+        for line in lines[i + 1 : j]:
+            line.boxed = True
+            line.prose = False
 
 
 def _max_run(lines: Sequence[_Line], pred: Callable[[_Line], bool]) -> int:
@@ -298,7 +338,7 @@ def _inside(
             keep[i] = True
             in_box = False
             continue
-        if line.furniture or line.dateline is not None:
+        if line.furniture or line.dateline is not None or line.boxed:
             in_box = in_box or line.box
             continue
         if _foreign(line, script, tj) and not (line.terminal and line.words >= 12):
@@ -392,6 +432,7 @@ def classify_lines(text: str) -> list[LineLabel]:
         else:
             line.prose = _prose(line, script, tajik_doc)
     _mark_lists(lines)
+    _mark_boxes(lines)
     span = _article_span(lines)
     keep = [False] * len(lines)
     start = span[0] if span else len(lines)
