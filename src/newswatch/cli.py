@@ -12,6 +12,7 @@ import typer
 
 from newswatch.cli_batch import register as register_batch_commands
 from newswatch.cli_store import register as register_store_commands
+from newswatch.cli_web import register as register_web_commands
 from newswatch.ingest.files import iter_file_sources
 from newswatch.output import Format, write_records
 from newswatch.pipeline import extract
@@ -321,6 +322,7 @@ def bench_dumps_cmd(
 
 
 register_store_commands(app)
+register_web_commands(app)
 register_batch_commands(app)
 
 

@@ -21,17 +21,24 @@ from sqlalchemy import (
 )
 
 __all__ = [
+    "alerts",
+    "api_tokens",
     "article_entities",
     "articles",
     "entities",
     "entity_names",
     "entity_roles",
     "errors",
+    "login_failures",
     "lsh_bands",
     "metadata",
     "quotes",
+    "sessions",
     "sources",
     "stories",
+    "users",
+    "watchlists",
+    "webhook_deliveries",
 ]
 
 metadata = MetaData(
@@ -175,4 +182,103 @@ sources = Table(
     Column("article_id", String(16)),
     Column("status", String(10), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+)
+
+
+# -- accounts, watchlists and alerts (the web app; migration 0002) ------------------------------
+# Secrets (session ids, API tokens) are stored as SHA-256 digests, never as given to the user.
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("username"),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    # The CSRF token of every form and cookie-authenticated API write in this session.
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Index(None, "user_id"),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("token_hash", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("token_hash"),
+    Index(None, "user_id"),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # "user:NAME" or "ip:ADDRESS": sign-in attempts are limited per account and per address.
+    Column("key", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index(None, "key", "at"),
+)
+
+watchlists = Table(
+    "watchlists",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    # "entity" (named in an article), "speaker" (makes a statement) or "keyword" (in the text).
+    Column("kind", String(8), nullable=False),
+    Column("value", Text, nullable=False),
+    # The knowledge-base entity an entity or speaker watch was resolved to when it was made.
+    Column("entity_id", String(32)),
+    # The secret in the URL of the watchlist's private Atom feed.
+    Column("feed_token", String(64), nullable=False),
+    Column("webhook_url", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("feed_token"),
+    Index(None, "user_id"),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("watchlist_id", Integer, ForeignKey("watchlists.id"), nullable=False),
+    Column("article_id", String(16), ForeignKey("articles.id"), nullable=False),
+    # The first matching statement (its seq in the article), when the match was a statement.
+    Column("quote_seq", Integer),
+    Column("title", Text),
+    Column("snippet", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("watchlist_id", "article_id"),
+    Index(None, "watchlist_id", "id"),
+)
+
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id"), nullable=False),
+    Column("url", Text, nullable=False),
+    # "pending", "delivered" or "failed" (gave up after the last retry).
+    Column("status", String(10), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_at", DateTime(timezone=True), nullable=False),
+    # A sender claims a delivery until then, so two app processes never send it twice.
+    Column("claimed_until", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("delivered_at", DateTime(timezone=True)),
+    Index(None, "status", "next_at"),
 )

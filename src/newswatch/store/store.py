@@ -181,6 +181,14 @@ class Store(Queries):
             local_to_kb = self._store_entities(conn, article)
             self._store_quotes(conn, article, local_to_kb)
             self._assign_story(conn, article, local_to_kb, duplicate_of)
+            # Watchlists: alerts are found here, in the article's own transaction, so every
+            # ingest path finds them (imported here: newswatch.alerts reads the store's tables).
+            from newswatch.alerts import has_watchlists, record_alerts
+
+            if has_watchlists(conn):
+                record_alerts(
+                    conn, article, local_to_kb, lambda i: self.resolver.canonical(conn, i)
+                )
             self._mark_source(conn, source, digest, article.id, "new")
         return IngestResult(source=label, status="new", article_id=article.id)
 
