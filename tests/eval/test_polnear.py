@@ -21,6 +21,7 @@ from newswatch.eval.polnear import (
     head_word,
     load_split,
     match_lenient,
+    observations,
     parse_ann,
     predictions_from_quotes,
     speaker_words,
@@ -391,3 +392,19 @@ def test_polnear_dev_gate_floors():
         assert data["lenient"][name]["f1"] >= floor, (name, data["lenient"][name])
     for label, floor in FLOORS["exact_f1"].items():
         assert data["exact"][label]["f1"] >= floor, (label, data["exact"][label])
+
+
+def test_observations_count_cues_sources_and_shapes_of_the_gold():
+    docs, _ = load_split(MINI)
+    counts = observations(docs)
+    assert counts["cue"] == {"said": 2, "says": 1, "according to": 1, "reported": 1, "told": 1}
+    assert counts["source_head"]["ruiz"] == 2 and counts["source_head"]["engineer"] == 1
+    assert counts["shape"] == {
+        "attributions": 6,
+        "cue before content": 4,
+        "cue between content pieces": 1,
+        "cue after content": 1,
+        "content in several pieces": 1,
+        "no source": 1,
+        "source after cue": 1,
+    }

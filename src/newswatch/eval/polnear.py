@@ -662,27 +662,42 @@ def report_view(data: dict[str, Any]) -> str:
 
 
 def observations(docs: Iterable[AnnotatedText]) -> dict[str, Counter[str]]:
-    """Counts over the gold, to learn from (never shipped): cue words, source head words,
-    the source forms (lower-cased), and where the cue stands relative to its content.
+    """Counts over the gold, to learn from (never shipped): cue words, source head words, the
+    source forms (lower-cased), and the shape of the attributions (where the cue stands).
     """
     counts: dict[str, Counter[str]] = {
         "cue": Counter(),
         "source_head": Counter(),
         "source": Counter(),
-        "order": Counter(),
+        "shape": Counter(),
     }
+
+    def words(ranges: Ranges) -> str:
+        return " ".join(" ".join(doc.text[s:e].split()) for s, e in ranges).lower()
+
     for doc in docs:
         for item in doc.attributions:
+            shape = counts["shape"]
+            shape["attributions"] += 1
+            if len(item.content) > 1:
+                shape["content in several pieces"] += 1
             if item.cue:
-                words = " ".join(" ".join(doc.text[s:e].split()) for s, e in item.cue).lower()
-                counts["cue"][words] += 1
-                after = item.cue[0][0] >= item.content[-1][1]
-                counts["order"]["cue after content" if after else "cue before content"] += 1
+                counts["cue"][words(item.cue)] += 1
+                cue_at = item.cue[0][0]
+                if cue_at < item.content[0][0]:
+                    shape["cue before content"] += 1
+                elif cue_at >= item.content[-1][1]:
+                    shape["cue after content"] += 1
+                else:
+                    shape["cue between content pieces"] += 1
+            else:
+                shape["no cue"] += 1
             head = head_word(doc.text, item.source)
             if item.source and head:
                 counts["source_head"][head] += 1
-                form = " ".join(" ".join(doc.text[s:e].split()) for s, e in item.source).lower()
-                counts["source"][form] += 1
+                counts["source"][words(item.source)] += 1
+                if item.cue and item.source[0][0] > item.cue[0][0]:
+                    shape["source after cue"] += 1
             elif not item.source:
-                counts["order"]["no source"] += 1
+                shape["no source"] += 1
     return counts
