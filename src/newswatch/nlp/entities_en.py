@@ -176,6 +176,7 @@ class _Reader:
             self.starts.append(token.idx)
             self.ends.append(token.idx + len(word))
         self.taken = [False] * len(doc)
+        self.place = [False] * len(doc)  # a token of a known place ("Aral" in "Aral Sea")
         self.found: list[Found] = []
         self.firsts = first_names()
 
@@ -234,6 +235,7 @@ class _Reader:
             )
             for k in range(ent.start, ent.end):
                 self.taken[k] = True
+                self.place[k] = known.type in ("GPE", "LOC")
 
     def _trained_spans(self, name: str) -> None:
         for ent in _trained(name)(self.text).ents:
@@ -252,21 +254,26 @@ class _Reader:
             k for k in range(len(self.words)) if self.starts[k] >= start and self.ends[k] <= end
         ]
 
+    def _free(self, k: int) -> bool:
+        """Whether a capitalised run may take token ``k``: not taken, or part of a known place
+        inside a longer name ("Caspian Pipeline Consortium", "Fund for Saving the Aral Sea")."""
+        return not self.taken[k] or self.place[k]
+
     def _capitalised_runs(self) -> None:
         n = len(self.words)
         i = 0
         while i < n:
-            if self.taken[i] or not _is_cap(self.words[i]) or self.lowers[i] in lex.TIME_WORDS:
+            if not self._free(i) or not _is_cap(self.words[i]) or self.lowers[i] in lex.TIME_WORDS:
                 i += 1
                 continue
             j = i + 1
-            while j < n and not self.taken[j]:
+            while j < n and self._free(j):
                 word, lower = self.words[j], self.lowers[j]
                 if (_is_cap(word) and lower not in lex.TIME_WORDS) or (
-                    (lower in _JOINING or lower in lex.NAME_PARTICLES or word == ".")
+                    (lower in _JOINING or lower in lex.NAME_PARTICLES)
                     and j + 1 < n
                     and _is_cap(self.words[j + 1])
-                    and not self.taken[j + 1]
+                    and self._free(j + 1)
                 ):
                     j += 1
                 else:
@@ -292,6 +299,12 @@ class _Reader:
                 Found(start=start, end=end, text=surface, type="ORG", backref=lowers[0])
             )
             self.taken[i] = True
+            return
+        if all(self.taken[k] for k in range(i, j)):
+            return  # only known places: the knowledge file has them
+        words = [self.words[k] for k in range(i, j) if not self.taken[k]]
+        if not forced and all(_is_acronym(w) for w in words) and not any(self.taken[i:j]):
+            self._acronym(i, j)
             return
         j, tail = self._head_after(j)
         if tail is not None:
@@ -329,7 +342,20 @@ class _Reader:
             for k in range(i, j):
                 self.taken[k] = True
             return
-        self._person_or_other(i, j)
+        # No head makes it one name: read the parts between known places on their own.
+        k = i
+        while k < j:
+            if self.taken[k]:
+                k += 1
+                continue
+            end = k
+            while end < j and not self.taken[end]:
+                end += 1
+            while end > k and self.lowers[end - 1] in lex.ORG_LINKS:
+                end -= 1
+            if end > k:
+                self._person_or_other(k, end)
+            k = max(end, k + 1)
 
     def _head_after(self, j: int) -> tuple[int, str | None]:
         """A lower-case head right after a run: "Toktogul reservoir", "Rogun hydropower plant"."""
@@ -436,7 +462,11 @@ class _Reader:
         titled = honorific or role is not None
         known_first = words[0].lower() in self.firsts
         last_word = words[-1].lower()
-        surname_like = len(words) > 1 and last_word.endswith(lex.SURNAME_ENDINGS)
+        surname_like = (
+            len(words) > 1
+            and last_word.endswith(lex.SURNAME_ENDINGS)
+            and not last_word.endswith("ddin")
+        )
         speaks = self._next_word(j) in lex.SPEECH_VERBS
         if not (titled or known_first or surname_like or (speaks and len(words) > 1)):
             if (

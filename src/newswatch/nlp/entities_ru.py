@@ -377,36 +377,7 @@ class _Reader:
         names = [w for w in words if not (len(w) <= 2 and w.endswith("."))]
         if not names:
             return
-        firsts = _first_names()
-        first: NamePart | None = None
-        patronymic: NamePart | None = None
-        rest: list[str] = []
-        for word in names:
-            readings = analyse_name_word(word)
-            reading = next(
-                (
-                    r
-                    for r in readings
-                    if r.kind == "first" and r.nominative.lower().replace("ё", "е") in firsts
-                ),
-                None,
-            )
-            if (
-                first is None
-                and reading is not None
-                and (len(names) > 1 or not _surname_like(word))
-            ):
-                first = _pick_first(word, names)
-                continue
-            patr = next((r for r in readings if r.kind == "patronymic"), None)
-            if first is not None and patronymic is None and patr is not None:
-                patronymic = patr
-                continue
-            rest.append(word)
-        if first is None and len(rest) >= 2:
-            word = rest.pop(0)
-            options = [r for r in analyse_name_word(word) if r.kind == "first"]
-            first = options[0] if options else NamePart(word, "first", word, None, frozenset(), 0.0)
+        first, patronymic, rest = _name_parts(names)
         found = Found(
             start=self.tokens[tokens[0]][0],
             end=self.tokens[tokens[-1]][1],
@@ -515,17 +486,55 @@ class _Reader:
                 f.defines = long_form.start
 
 
-def _surname_like(word: str) -> bool:
-    return word.lower().endswith(
-        ("ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "зода", "заде")
+def _is_first_name(word: str) -> bool:
+    firsts = _first_names()
+    return any(
+        r.kind == "first" and r.nominative.lower().replace("ё", "е") in firsts
+        for r in analyse_name_word(word)
     )
+
+
+def _name_parts(names: list[str]) -> tuple[NamePart | None, NamePart | None, list[str]]:
+    """First name, patronymic and the rest (the surname last) of the words of one name.
+
+    Russian news writes "first [patronymic] surname"; the first word is the first name unless
+    it looks like a surname and a later word is a known first name ("Иванов Пётр").
+    """
+    if len(names) == 1:
+        word = names[0]
+        if _is_first_name(word) and not _surname_like(word):
+            return _pick_first(word, names), None, []
+        return None, None, [word]
+    at = 0
+    if _surname_like(names[0]) and not _is_first_name(names[0]):
+        at = next((k for k in range(1, len(names)) if _is_first_name(names[k])), 0)
+    others = names[:at] + names[at + 1 :]
+    first = _pick_first(names[at], [*others, names[at]] if at else names)
+    patronymic = None
+    rest: list[str] = []
+    for word in others:
+        reading = next((r for r in analyse_name_word(word) if r.kind == "patronymic"), None)
+        if patronymic is None and reading is not None and len(others) > 1:
+            patronymic = reading
+        else:
+            rest.append(word)
+    return first, patronymic, rest
+
+
+def _surname_like(word: str) -> bool:
+    lower = word.lower()
+    if lower.endswith("ддин"):  # Сироджиддин, Мухриддин: first names of the region
+        return False
+    return lower.endswith(("ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "зода", "заде"))
 
 
 def _pick_first(word: str, names: list[str]) -> NamePart:
     """The reading of a first name that agrees with the surname beside it."""
     readings = [r for r in analyse_name_word(word) if r.kind == "first"]
+    if not readings:
+        return NamePart(word, "first", word, None, frozenset(), 0.0)
     last = names[-1].lower() if len(names) > 1 else ""
-    if last.endswith(("ем", "ом", "ым", "ого", "ому", "ым", "ю")):
+    if last.endswith(("ем", "ом", "ым", "ого", "ому", "ю")):
         masc = [r for r in readings if r.gender == "masc"]
         readings = masc or readings
     return readings[0]

@@ -390,11 +390,26 @@ def _link_acronyms(
         spelled = [
             j
             for j, other in long_forms
-            if len(f.text) >= 2 and initials((other.name or other.text).split(), skip) == f.text
+            if _spells(f.text, initials((other.name or other.text).split(), skip))
         ]
         if spelled:
             groups.union(spelled[0], i)
             acronyms.setdefault(f.text, i)
+
+
+def _spells(acronym: str, letters: str) -> bool:
+    """Whether ``acronym`` is the initials of a name: all of them, or most of them in order with
+    the first and the last ("IFAS" for "International Fund for Saving the Aral Sea")."""
+    if len(acronym) < 2 or len(letters) < 2:
+        return False
+    if acronym == letters:
+        return True
+    if acronym[0] != letters[0] or acronym[-1] != letters[-1]:
+        return False
+    if len(acronym) < 3 or len(acronym) < 0.6 * len(letters):
+        return False
+    rest = iter(letters)
+    return all(letter in rest for letter in acronym)
 
 
 def _name_and_type(spans: list[Found]) -> tuple[str, str]:
