@@ -169,12 +169,14 @@ def test_quotes_role_resolves_through_entity_roles() -> None:
 def test_quotes_speaker_mention_resolves_to_its_entity() -> None:
     text = "“There is no threat of invasion,” Mr. Zas said on December 19."
     start = text.index("Zas")
-    zas = Entity(
-        "e1", "Stanislav Zas", "PERSON", mentions=(Mention(start, start + 3, "Zas"),)
-    )
+    zas = Entity("e1", "Stanislav Zas", "PERSON", mentions=(Mention(start, start + 3, "Zas"),))
     q = find_quotes(text, "en", [zas], published="2022-12-20")[0]
     assert q.speaker is not None
-    assert (q.speaker.name, q.speaker.entity, q.speaker.mention) == ("Stanislav Zas", "e1", "Mr. Zas")
+    assert (q.speaker.name, q.speaker.entity, q.speaker.mention) == (
+        "Stanislav Zas",
+        "e1",
+        "Mr. Zas",
+    )
     assert text[q.speaker.start or 0 : q.speaker.end] == "Mr. Zas"
 
 
@@ -184,9 +186,7 @@ def test_quotes_it_and_places_are_no_speakers() -> None:
 
 
 def test_quotes_paragraph_end_outlet_applies_to_its_statements() -> None:
-    text = (
-        "Nazarova said that the patents would cost more next year, Sputnik Tajikistan reports."
-    )
+    text = "Nazarova said that the patents would cost more next year, Sputnik Tajikistan reports."
     q = _one(text, "en", "patents would cost")
     assert q.via == ("Sputnik Tajikistan",)
     assert "Sputnik" not in q.text

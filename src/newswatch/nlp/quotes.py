@@ -51,6 +51,7 @@ class QuoteSpan:
         return self.close + 1 if self.close is not None else self.inner_end
 
 
+_MAX_DEPTH = 8
 _MARKS = re.compile(r"[«»“”„\"‘’‹›]")
 _OPEN_CONTEXT = " \t\n([{—–-:;,/" + "«“„‘"
 
@@ -74,6 +75,8 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Quote
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         top = stack[-1][0] if stack else None
+        if len(stack) >= _MAX_DEPTH and ch in '«‹„“"‘':
+            continue  # marks nested this deep are noise, not quotations
         if ch in "«‹":
             stack.append((ch, i))
         elif ch in "»›":
@@ -124,11 +127,10 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Quote
         elif ch == "‘":
             if before in _OPEN_CONTEXT and after.isalnum():
                 stack.append((ch, i))
-        elif ch == "’":
-            if top == "‘" and not after.isalnum():
-                if len(stack) == 1:
-                    finish(stack[0][1], i)
-                stack.pop()
+        elif ch == "’" and top == "‘" and not after.isalnum():
+            if len(stack) == 1:
+                finish(stack[0][1], i)
+            stack.pop()
     if stack and stack[0][0] != "‘":
         finish(stack[0][1], None)
     spans.sort(key=lambda s: s.open)
@@ -210,7 +212,25 @@ _RU_CUES = _Cues(
 _POSSESSIVE = {**speech_ru.POSSESSIVE_PRONOUNS, "his": "m", "her": "f", "their": "p"}
 _OUTLET_CUES = frozenset({"reported", "reports", "writes", "wrote", "пишет", "передает"})
 _NOT_CLAUSE_EN = frozenset(
-    "about of to by with for in on at from into over after before during as than".split()
+    [
+        "about",
+        "of",
+        "to",
+        "by",
+        "with",
+        "for",
+        "in",
+        "on",
+        "at",
+        "from",
+        "into",
+        "over",
+        "after",
+        "before",
+        "during",
+        "as",
+        "than",
+    ]
 )
 _RELATIVE = re.compile(
     r",\s*(?:who|which|whose|whom|который|которая|которые|которого)\b[^,]*(?:,|$)"
@@ -387,10 +407,14 @@ class _Reader:
         if not order:
             return None
         speaker = self._resolve_any(order, gender, impersonal)
-        if speaker is not None and cue.group(0).lower() in _OUTLET_CUES:
-            if speaker.start is not None and speaker.end is not None:
-                if self._is_media(speaker.start, speaker.end):
-                    return None
+        if (
+            speaker is not None
+            and cue.group(0).lower() in _OUTLET_CUES
+            and speaker.start is not None
+            and speaker.end is not None
+            and self._is_media(speaker.start, speaker.end)
+        ):
+            return None
         return speaker
 
     def _is_media(self, start: int, end: int) -> bool:
@@ -653,9 +677,12 @@ class _Reader:
             speaker = self._resolve_any(subject, self._gender(cue), self._impersonal(cue))
         if speaker is None:
             return False
-        if cue.group(0).lower() in _OUTLET_CUES and speaker.start is not None:
-            if self._is_media(speaker.start, speaker.end or speaker.start):
-                return False
+        if (
+            cue.group(0).lower() in _OUTLET_CUES
+            and speaker.start is not None
+            and self._is_media(speaker.start, speaker.end or speaker.start)
+        ):
+            return False
         content = self._content_start(cue, end)
         if content is None:
             return False
@@ -670,9 +697,9 @@ class _Reader:
         text = self.text
         window_end = min(end, cue.end() + 120)
         that = self.cues.that.search(text, cue.end(), window_end)
-        if that and len(text[cue.end() : that.start()].split()) <= 12:
-            if not re.search(r"[.;!?]", text[cue.end() : that.start()]):
-                return that.end()
+        between = text[cue.end() : that.start()] if that else ""
+        if that and len(between.split()) <= 12 and not re.search(r"[.;!?]", between):
+            return that.end()
         word = cue.group(0).lower().split()[-1]
         if not self.cues.verbs.get(word, False):
             return None
@@ -784,7 +811,7 @@ class _Reader:
             self.resolver.remember(
                 speaker.start if speaker.start is not None else quote.start,
                 speaker,
-                types.get(speaker.entity or "", None),
+                types.get(speaker.entity or ""),
                 self.resolver.phrases.get(speaker.start, speaker.name)
                 if speaker.start is not None
                 else speaker.name,
@@ -805,7 +832,7 @@ class _Reader:
                 year=self.year,
                 start=lo,
                 end=min(max(hi, sent[1] if quote.start > cue_at else hi), len(self.text)),
-            )  # fmt: skip
+            )
             if not (quote.start <= d.start < quote.end)
         ]
         if not dates:
@@ -827,9 +854,9 @@ class _Reader:
         tail_start = max(last, para_end - 120)
         for via in find_via(text, self.lang, start=tail_start, end=para_end,
                             outlet_names=self.outlet_names, is_outlet=self._outlet_ok):  # fmt: skip
-            if via.rank >= 1 and not text[via.end : para_end].strip(' .»”"—–-'):
-                if via.name not in names:
-                    names.append(via.name)
+            last_words = not text[via.end : para_end].strip(' .»”"—–-')
+            if via.rank >= 1 and last_words and via.name not in names:
+                names.append(via.name)
         return tuple(names)
 
     def _outlet_ok(self, start: int, end: int, name: str) -> bool:

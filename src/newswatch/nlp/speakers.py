@@ -92,12 +92,93 @@ _ORG_RUN = re.compile(
 )
 # Capitalised words that start sentences and are no names.
 _NOT_NAMES = frozenset(
-    """However Meanwhile At In On The This That These Those But And After Before During According
-    Speaking Earlier Later Also Still Yet Asked Commenting Last Next Since While When As If Then
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Today Yesterday Moreover Furthermore Besides
-    Однако Также Кроме Вместе При Между Ранее Позднее Затем Вчера Сегодня Он Она Они По Как В На
-    Об О Это Этот Эта Эти Так Тем Впрочем Помимо Кстати""".split()
+    [
+        "However",
+        "Meanwhile",
+        "At",
+        "In",
+        "On",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+        "After",
+        "Before",
+        "During",
+        "According",
+        "Speaking",
+        "Earlier",
+        "Later",
+        "Also",
+        "Still",
+        "Yet",
+        "Asked",
+        "Commenting",
+        "Last",
+        "Next",
+        "Since",
+        "While",
+        "When",
+        "As",
+        "If",
+        "Then",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Today",
+        "Yesterday",
+        "Moreover",
+        "Furthermore",
+        "Besides",
+        "Однако",
+        "Также",
+        "Кроме",
+        "Вместе",
+        "При",
+        "Между",
+        "Ранее",
+        "Позднее",
+        "Затем",
+        "Вчера",
+        "Сегодня",
+        "Он",
+        "Она",
+        "Они",
+        "По",
+        "Как",
+        "В",
+        "На",
+        "Об",
+        "О",
+        "Это",
+        "Этот",
+        "Эта",
+        "Эти",
+        "Так",
+        "Тем",
+        "Впрочем",
+        "Помимо",
+        "Кстати",
+    ]
 )
 _FEMALE_END = re.compile(r"(?:ova|eva|ina|aya|skaya|ova|ова|ева|ина|ая|ская|ёва)$", re.IGNORECASE)
 _TAIL_NAME = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё'’-]+\s+)?[A-ZА-ЯЁ][a-zа-яё'’-]+\s*$")
@@ -215,17 +296,24 @@ class Resolver:
         if low in lex.pronouns:
             return self.pronoun(start, end, lex.pronouns[low] if gender is None else gender)
         found = self._by_entity(start, end)
+        role_after = lex.role.search(low[found.end - start :]) if found and found.end else None
+        if found is not None and found.entity is not None and role_after:
+            kind = next((e.type for e in self.entities if e.id == found.entity), None)
+            if kind != "PERSON":  # "the CSTO secretary-general": the organisation is a modifier
+                return self._role(start, end, role_after.group(0), gender)
         if found is not None:
             return found
         if lex.statement.search(low) and not lex.role.search(low):
             return self._statement(start, end)
-        if low.startswith(lex.indefinite) or (
-            lex.source.fullmatch(low.split()[0] if low.split() else "")
-            and self.lang == "ru"
-            and not lex.role.match(low)
-        ):
-            if lex.source.search(low) or lex.role.search(low):
-                return Speaker(name=phrase, mention=phrase, start=start, end=end)
+        if (
+            low.startswith(lex.indefinite)
+            or (
+                lex.source.fullmatch(low.split()[0] if low.split() else "")
+                and self.lang == "ru"
+                and not lex.role.match(low)
+            )
+        ) and (lex.source.search(low) or lex.role.search(low)):
+            return Speaker(name=phrase, mention=phrase, start=start, end=end)
         first = low.split()[0]
         if lex.source.fullmatch(first) and first.endswith("s") and self.lang != "ru":
             return Speaker(name=phrase, mention=phrase, start=start, end=end)
@@ -260,9 +348,10 @@ class Resolver:
             return None
         candidates: list[tuple[int, Speaker, str]] = []
         for said in reversed(self.history):
-            if said.at < start and said.type in ("PERSON", None):
+            if said.at < start and said.type in ("PERSON", None) and _looks_named(said.speaker):
                 candidates.append((said.at, said.speaker, said.speaker.name))
-                break
+                if len(candidates) >= 4:
+                    break
         for s, _e, ent in self._before(start, ("PERSON",))[:6]:
             candidates.append((s, Speaker(ent.name, ent.id), ent.name))
         candidates.sort(key=lambda c: -c[0])
@@ -292,7 +381,7 @@ class Resolver:
 
     def _statement(self, start: int, end: int) -> Speaker | None:
         mention = self.text[start:end]
-        for s, e, ent in self.entities_in(start, end):
+        for _s, _e, ent in self.entities_in(start, end):
             if ent.type in ("ORG", "PERSON"):
                 return self._speaker_for(ent, mention, start, end)
         org = self._lex.org.search(mention)
@@ -303,9 +392,9 @@ class Resolver:
                 return Speaker(name=name, mention=mention, start=start, end=end)
             return found
         for said in reversed(self.history):
-            if said.at < start and said.type in ("ORG", None) and said.speaker.entity is None:
-                if self._lex.org.search(said.phrase):
-                    return Speaker(said.speaker.name, None, mention, start, end)
+            unnamed_org = said.type in ("ORG", None) and said.speaker.entity is None
+            if said.at < start and unnamed_org and self._lex.org.search(said.phrase):
+                return Speaker(said.speaker.name, None, mention, start, end)
             if said.at < start and said.type == "ORG":
                 return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
         for _s, _e, ent in self._before(start, ("ORG",))[:1]:
@@ -338,9 +427,10 @@ class Resolver:
             if said.at < start and said.type in ("PERSON", None) and head in said.phrase.lower():
                 return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
         for said in reversed(self.history):
-            if said.at < start and said.type in ("PERSON", None) and _looks_named(said.speaker):
-                if gender is None or (gender == "f") == (name_gender(said.speaker.name) == "f"):
-                    return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
+            fits = gender is None or (gender == "f") == (name_gender(said.speaker.name) == "f")
+            person = said.type in ("PERSON", None) and _looks_named(said.speaker)
+            if said.at < start and person and fits:
+                return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
         return Speaker(name=mention, mention=mention, start=start, end=end)
 
     def _by_capitals(self, start: int, end: int) -> Speaker | None:
@@ -351,10 +441,10 @@ class Resolver:
         if self.lang == "ru" and tail and not lex.org.search(tail.group(0)):
             s, e = start + tail.start(), start + len(phrase.rstrip())
             name = " ".join(tail.group(0).split())
-            if not self._blocked(s, e) and name.split()[0] not in _NOT_NAMES:
-                if self.is_place is None or not self.is_place(name):
-                    full = self._full_name(name, s)
-                    return Speaker(name=full, mention=self.text[s:e], start=s, end=e)
+            place = self.is_place is not None and self.is_place(name)
+            if not self._blocked(s, e) and name.split()[0] not in _NOT_NAMES and not place:
+                full = self._full_name(name, s)
+                return Speaker(name=full, mention=self.text[s:e], start=s, end=e)
         for m in _ORG_RUN.finditer(phrase):
             run = m.group(0)
             if lex.org.search(run) and run[:1].isupper() and len(run.split()) > 1:

@@ -88,8 +88,27 @@ _NOT_OUTLET = frozenset(
 )
 _DOMAIN = re.compile(r"^\w[\w-]*\.(?:kg|uz|ru|tj|kz|com|net|org|info|tv|am|az|ge|by|ua|news)$")
 _MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 
 
