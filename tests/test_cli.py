@@ -60,8 +60,19 @@ def test_extract_bad_inputs_named_on_stderr_others_still_come_through(tmp_path: 
     missing = tmp_path / "missing.txt"
     result = runner.invoke(
         app,
-        ["extract", str(empty), str(good), str(binary), str(truncated), str(big), str(missing)]
-        + ["--format", "jsonl", "--max-bytes", "10000"],
+        [
+            "extract",
+            str(empty),
+            str(good),
+            str(binary),
+            str(truncated),
+            str(big),
+            str(missing),
+            "--format",
+            "jsonl",
+            "--max-bytes",
+            "10000",
+        ],
     )
     assert result.exit_code == 1
     records = [json.loads(line) for line in result.stdout.strip().split("\n")]
@@ -86,8 +97,16 @@ def test_extract_stdin_with_url_and_published(tmp_path: Path) -> None:
     )
     result = runner.invoke(
         app,
-        ["extract", "-", "--url", "https://example.org/a/1", "--published", "2023-03-14"]
-        + ["--format", "json"],
+        [
+            "extract",
+            "-",
+            "--url",
+            "https://example.org/a/1",
+            "--published",
+            "2023-03-14",
+            "--format",
+            "json",
+        ],
         input=html,
     )
     assert result.exit_code == 0, result.output
