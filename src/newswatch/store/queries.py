@@ -7,12 +7,14 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import product
 from typing import Any
 
 from sqlalchemy import Connection, Engine, desc, func, or_, select
 
+from newswatch.nlp.russian import first_name_nominative, surname_candidates
 from newswatch.record import Article
-from newswatch.resolve import loose_key
+from newswatch.resolve import loose_key, script_of_name
 from newswatch.store.fulltext import FullText
 from newswatch.store.kb import EntityResolver
 from newswatch.store.schema import (
@@ -84,16 +86,21 @@ def _snippet(text: str, query: str | None, width: int = 160) -> str:
 
 
 def _nominative_forms(name: str) -> list[str]:
-    """Russian declined forms of a name brought back to the nominative, when the NLP stage can."""
-    try:
-        from newswatch.nlp.russian import nominative_name
-    except ImportError:
+    """The nominatives a Russian name written in any case may stand for ("Зася" -> "Зась").
+
+    Each word's readings (surname rules and first-name morphology) are combined, at most a few.
+    """
+    words = name.split()
+    if not words or len(words) > 3 or script_of_name(name) != "cyrl":
         return []
-    try:
-        form = nominative_name(name)
-    except Exception:  # a lemmatiser failure must not break a query
-        return []
-    return [form] if isinstance(form, str) and form and form != name else []
+    readings: list[list[str]] = []
+    for word in words:
+        options = list(surname_candidates(word))
+        first = first_name_nominative(word)
+        if first is not None and first.nominative not in options:
+            options.append(first.nominative)
+        readings.append(options[:4])
+    return [" ".join(combo) for combo in product(*readings)][:32]
 
 
 class Queries:
