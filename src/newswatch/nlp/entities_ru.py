@@ -35,6 +35,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*|[^\w\s]", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _STOP = frozenset('.!?;:…—–«»"“”„()[]')
 _CHUNK_TOKENS = 1000
+_DEFINED = re.compile(r"^(.*\S)\s*\(([A-ZА-ЯЁ]{2,8})\)$", re.DOTALL)
 _NER_TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 
 
@@ -317,6 +318,28 @@ class _Reader:
         if any(self.taken[k] for k in tokens) and (kind != "ORG" or self.taken[tokens[0]]):
             return  # the knowledge file's span wins
         surface = self.text[start:end]
+        defined = _DEFINED.match(surface)
+        if defined is not None and kind != "PERSON":
+            # "Региональная антитеррористическая структура (РАТС)": a long form and its acronym.
+            long_end = start + defined.end(1)
+            self._ner_span(start, long_end, kind)
+            acronym_start = start + defined.start(2)
+            k = self.at.get(acronym_start)
+            if k is not None and not self.taken[k]:
+                self.found.append(
+                    Found(
+                        start=acronym_start,
+                        end=acronym_start + len(defined.group(2)),
+                        text=defined.group(2),
+                        type="ORG",
+                        acronym=True,
+                        key="acronym:" + defined.group(2),
+                        defines=start,
+                        context=self._context(k),
+                    )
+                )
+                self.taken[k] = True
+            return
         words = [self.tokens[k][2] for k in tokens]
         if kind == "PERSON":
             self._person(tokens, surface)
@@ -406,7 +429,8 @@ class _Reader:
 
     def _role_before(self, i: int) -> str | None:
         """The role right before a name: «заместителя министра иностранных дел России» → its
-        nominative, without the place at its end."""
+        nominative, without the place at its end. Nothing when a verb or a preposition stands
+        between the role word and the name («Журналисты поговорили с Засем»)."""
         k = i - 1
         role_at = None
         while k >= 0 and i - k <= 8:
@@ -416,8 +440,10 @@ class _Reader:
             if _could_be(word, _ROLE_PREFIXES) and self._word_key(k) in lex.ROLE_WORDS:
                 role_at = k
                 break
+            if word.islower() and not _in_role(word):
+                return None
             k -= 1
-        if role_at is None:
+        if role_at is None or _plural(self.tokens[role_at][2]):
             return None
         while (
             role_at > 0
@@ -432,7 +458,10 @@ class _Reader:
         while end > role_at + 1 and self.tokens[end - 1][0] in places:
             end -= 1
         words = [self.tokens[k][2] for k in range(role_at, end)]
-        return _role_nominative(tuple(words))
+        role = _role_nominative(tuple(words))
+        if role[:1].isupper() and not words[0].isupper():
+            role = role[:1].lower() + role[1:]
+        return role
 
     def _known_people(self) -> None:
         """Capitalised words left over that are a declined surname of a person found."""
@@ -553,10 +582,26 @@ def _surname_nominative(form: str, gender: str | None, cases: frozenset[str]) ->
 
 @lru_cache(maxsize=65536)
 def _is_adjective(word: str) -> bool:
-    if not word.isalpha() or not word.islower():
+    if not word.isalpha() or not (word.islower() or word.istitle()):
         return False
-    parses = _morph().parse(word)
+    parses = _morph().parse(word.lower())
     return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
+
+
+_NOT_IN_ROLE = frozenset({"VERB", "INFN", "PREP", "CONJ", "PRCL", "GRND", "PRTS", "ADVB", "NPRO"})
+
+
+@lru_cache(maxsize=65536)
+def _in_role(word: str) -> bool:
+    """Whether a lower-case word may stand inside a role («министра», «иностранных», «дел»)."""
+    parses = _morph().parse(word)
+    return not parses or parses[0].tag.POS not in _NOT_IN_ROLE
+
+
+@lru_cache(maxsize=16384)
+def _plural(word: str) -> bool:
+    parses = _morph().parse(word.lower())
+    return bool(parses) and "plur" in parses[0].tag
 
 
 @lru_cache(maxsize=16384)

@@ -9,7 +9,6 @@ of them wins (``Зася``, ``Засем``, ``Засю`` → ``Зась``).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -227,19 +226,16 @@ def surname_candidates(
 def best_surname(forms: Iterable[tuple[str, str | None, frozenset[str]]]) -> str:
     """The nominative that explains most of one person's surname forms in a document.
 
-    ``forms``: (form as written, gender or None, cases or empty) for each mention. A candidate
-    gains a point for every form it explains, and one more when it was itself written; ties go to
-    the candidate ranked higher for the first form.
+    ``forms``: (form as written, gender or None, cases or empty) for each mention. Each form
+    gives its likeliest nominative a vote and its other readings half a vote; ties go to the
+    candidate met first.
     """
-    votes: Counter[str] = Counter()
-    seen: set[str] = set()
+    votes: dict[str, float] = {}
     order: dict[str, int] = {}
     for form, gender, cases in forms:
-        seen.add(form)
-        candidates = surname_candidates(form, gender, cases)
-        for rank, candidate in enumerate(candidates):
-            votes[candidate] += 1
-            order.setdefault(candidate, len(order) * 10 + rank)
+        for rank, candidate in enumerate(surname_candidates(form, gender, cases)):
+            votes[candidate] = votes.get(candidate, 0.0) + (1.0 if rank == 0 else 0.5)
+            order.setdefault(candidate, len(order))
     if not votes:
         return ""
-    return max(votes, key=lambda c: (votes[c] + (1 if c in seen else 0), -order[c]))
+    return max(votes, key=lambda c: (votes[c], -order[c]))
