@@ -78,6 +78,7 @@ _NUMBERS_ONLY = re.compile(r"^[\W\d_]*$")
 _TAJIK = frozenset("ӣӯҷҳӢӮҶҲ")
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*\s+[A-ZА-ЯЁ«\"“]")
+_NOTICE_CHARS = 400  # notices show themselves early: longer lines are searched this far
 _SAMPLE_WORDS = 40  # words of a line looked at for its script and case
 _GAP = 3  # non-article lines that may separate two parts of one article
 _PROSE_WORDS = 6  # words of a sentence ending in punctuation that make it prose
@@ -123,7 +124,8 @@ class _Line:
 
 
 def _letters(tokens: Sequence[str]) -> tuple[int, int, int]:
-    """Letters in Cyrillic and in Latin words, and words that start in lower case, in one pass."""
+    """Letters in Cyrillic and in Latin words, and words that start in lower case, in one pass
+    over the first few words."""
     cyr = lat = lower = 0
     for token in tokens[:_SAMPLE_WORDS]:
         first = token[0]
@@ -154,7 +156,8 @@ def _furniture(
 ) -> tuple[bool, bool]:
     """(is furniture, opens a box of other stories) by phrases and patterns alone."""
     bare = _LEAD.sub("", low)
-    if (lat and _NOTICE_LATN.search(low)) or ((cyr or not lat) and _NOTICE_OTHER.search(low)):
+    head = low[:_NOTICE_CHARS]
+    if (lat and _NOTICE_LATN.search(head)) or ((cyr or not lat) and _NOTICE_OTHER.search(head)):
         return True, _box_header(bare)
     label = _LABEL.match(bare)
     if label is not None:
@@ -177,8 +180,10 @@ def _furniture(
 
 def _features(text: str) -> _Line:
     low = text.lower()
-    tokens = _WORD.findall(text)
-    words = len(tokens)
+    tokens = _WORD.findall(text, 0, _NOTICE_CHARS)
+    words = (
+        len(tokens) if len(text) <= _NOTICE_CHARS else len(tokens) + text.count(" ", _NOTICE_CHARS)
+    )
     stripped = text.rstrip(_CLOSERS)
     terminal = bool(_TERMINAL.search(text, max(0, len(text) - 16)))
     colon = stripped.endswith((":", ";", ","))
