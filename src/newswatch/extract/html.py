@@ -122,6 +122,16 @@ _FURNITURE_LINES = frozenset(
         "подробнее",
         "все новости",
         "новости",
+        "читать дальше",
+        "читать далее",
+        "читать новость",
+        "смотреть",
+        "версия для pda",
+        "архив",
+        "авторизация",
+        "read more",
+        "read full story",
+        "tell us what you think",
     }
 )
 
@@ -131,20 +141,49 @@ _FURNITURE_START = re.compile(
     r"при (?:использовании|перепечатке|цитировании)|"
     r"(?:photo|image|picture|фото|фотография|иллюстрация)\s*(?:credit)?\s*(?::|—|-|©)|"
     r"(?:поделитесь|присоединяйтесь к нам|подписывайтесь на нас|follow us on|"
-    r"sign up for|subscribe to (?:our|the)|"
+    r"sign up for|subscribe to (?:our|the)|like this story|have a tip\b|"
+    r"updated(?: at| on)?\s*\d|обновлено:?\s*\d|"
+    r"нашли (?:опечатку|ошибку)|зарегистрируйтесь или войдите|выделите (?:любой фрагмент|её|ее)|"
+    r"постоянный адрес (?:статьи|новости|материала)|адрес редакции|учредитель\b|"
+    r"размещение рекламы|оцените,? пожалуйста|"
     r"добавлено:|источник:\s*$))",
+    re.I,
+)
+# A newsletter or subscription plug, wherever in a short line.
+_PROMO = re.compile(
+    r"\b(?:sign up|subscribe)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(?:sign up|subscribe)\b",
+    re.I,
+)
+# Archive and calendar widgets: a month name or a year alone; a row of day numbers.
+_ARCHIVE_WORD = re.compile(
+    r"^(?:(?:19|20)\d\d|январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|"
+    r"ноябрь|декабрь|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)$",
+    re.I,
+)
+_CALENDAR_CELL = re.compile(
+    r"^(?:\d{1,2}|пн|вт|ср|чт|пт|сб|вс|mo|tu|we|th|fr|sa|su|mon|tue|wed|thu|fri|sat|sun)?$",
     re.I,
 )
 
 # A heading after which a list of other stories follows: the heading and that list go.
 _RELATED_HEADING = re.compile(
-    r"^(?:read (?:more|also|next)|see also|related(?: articles| stories| news| coverage)?|"
-    r"more (?:from|on|stories|news)\b.*|recommended(?: for you)?|most (?:read|popular)|"
-    r"you (?:may|might) (?:also )?like|"
+    r"^(?:read (?:more|also|next)|see (?:also|more)|related(?: articles| stories| news| coverage)?|"
+    r"more (?:from|on|stories|news)\b.*|recommended(?: for you)?|most (?:read|popular|shared)|"
+    r"you (?:may|might) (?:also )?like|don'?t miss|trending(?: now)?|top stories|"
     r"читайте (?:также|еще|ещё|в разделе.*|по теме)|смотрите также|см\. также|"
-    r"новости по теме|по теме|ранее на тему.*|другие новости.*|последние новости.*|"
-    r"материалы по теме|самое (?:читаемое|популярное)|популярное|похожие (?:новости|статьи))"
+    r"(?:новости|ссылки|также|больше|ещё|еще|материалы) по теме|по теме|ранее на тему.*|"
+    r"другие новости.*|последние новости.*|самые популярные.*|популярные новости.*|"
+    r"самое (?:читаемое|популярное)|популярное|похожие (?:новости|статьи))"
     r"\s*[:.]?$",
+    re.I,
+)
+# A heading is short: a sentence that happens to open with "Самые популярные" is not one.
+_HEADING_WORDS = 8
+# A one-line plug for another story: "READ MORE: ...", "Related: ...", "Also on site.com ...".
+_RELATED_INLINE = re.compile(
+    r"^(?:(?:read (?:more|also)|see (?:more|also)|related|читайте (?:также|еще|ещё)|"
+    r"смотрите также)\s*:|also on [\w.-]+\.\w+)\s*\S",
     re.I,
 )
 # A line of such a list: a bullet item, or a short line without a sentence's end.
@@ -196,12 +235,24 @@ def _is_table_header(line: str, after: str) -> bool:
 def _is_furniture(line: str) -> bool:
     if not _WORD.search(line) or _TIMESTAMP.match(line):
         return True  # separators, stray punctuation, a bare date or time
-    bare = line.strip(" \t|:;,.!?-–—•*·»«\"'()[]").lower()
-    if bare in _FURNITURE_LINES:
+    if _is_label(line) or all(_is_label(part) for part in line.split(" | ")):
         return True
     if len(_words(line)) <= 25 and _FURNITURE_START.match(line.lstrip("| \t")):
         return True
-    return _is_table_menu_row(line)
+    if len(_words(line)) <= 40 and _PROMO.search(line):
+        return True
+    return _is_table_menu_row(line) or _is_calendar_row(line)
+
+
+def _is_label(text: str) -> bool:
+    bare = text.strip(" \t|:;,.!?-–—•*·»«\"'()[]").lower()
+    return bare in _FURNITURE_LINES or bool(_ARCHIVE_WORD.match(bare))
+
+
+def _is_calendar_row(line: str) -> bool:
+    """A row of a calendar widget: day numbers and weekday names, five cells or more."""
+    cells = _cells(line) if line.startswith("|") else []
+    return len(cells) >= 5 and all(_CALENDAR_CELL.match(cell) for cell in cells)
 
 
 def _drop_related(lines: list[str]) -> list[str]:
@@ -209,7 +260,11 @@ def _drop_related(lines: list[str]) -> list[str]:
     kept: list[str] = []
     skipping = False
     for line in lines:
-        if _RELATED_HEADING.match(line.strip(" \t|")):
+        bare = line.strip(" \t|")
+        size = len(_words(bare))
+        if (_RELATED_HEADING.match(bare) and size <= _HEADING_WORDS) or (
+            _RELATED_INLINE.match(bare) and size <= 30
+        ):
             skipping = True
             continue
         if skipping and (
