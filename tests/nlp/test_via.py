@@ -38,3 +38,30 @@ def test_via_russian_transmits_and_reports() -> None:
 def test_via_common_nouns_are_no_outlets() -> None:
     assert _chain("The ministry reported.", "en") == ()
     assert _chain("He told reporters.", "en") == ()
+
+
+def test_via_russian_outlet_spoken_to_in_the_dative() -> None:
+    assert _chain("Источник сообщил Sputnik Кыргызстан, что", "ru") == ("Sputnik Кыргызстан",)
+    assert _chain("— сказал «Интерфаксу» заместитель министра", "ru") == ("Интерфакс",)
+    assert _chain("— пояснила Одинаева «Ховару».", "ru") == ("Ховар",)
+
+
+def test_via_russian_person_spoken_to_is_no_outlet() -> None:
+    assert _chain("— сказал Асанкулов журналистам в Бишкеке.", "ru") == ()
+
+
+def test_via_russian_outlet_ends_a_run_of_names() -> None:
+    text = "», — приводит слова замминистра Белоруссии Виктора Лебедева ТАСС."
+    assert _chain(text, "ru") == ("ТАСС",)
+    assert _chain("», — приводит слова Сыдыкова РИА Новости.", "ru") == ("РИА Новости",)
+
+
+def test_via_russian_outlet_after_its_media_word() -> None:
+    assert _chain("», — цитирует Шарипова агентство «Азия-Плюс».", "ru") == ("Азия-Плюс",)
+    assert _chain("Он в комментарии радио «Азаттык» отметил, что", "ru") == ("Азаттык",)
+    assert _chain("Ли, слова которого приводит агентство Синьхуа, заявил", "ru") == ("Синьхуа",)
+
+
+def test_via_russian_chain_through_a_second_outlet() -> None:
+    text = "», — приводит слова Саиди Gazeta.uz со ссылкой на агентство «Бахтар»."
+    assert _chain(text, "ru") == ("Бахтар", "Gazeta.uz")

@@ -232,6 +232,7 @@ _NOT_CLAUSE_EN = frozenset(
         "than",
     ]
 )
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _RELATIVE = re.compile(
     r",\s*(?:who|which|whose|whom|который|которая|которые|которого)\b[^,]*(?:,|$)"
 )
@@ -874,7 +875,13 @@ def outlet_names_from(knowledge: Knowledge | None, lang: str | None) -> OutletNa
 
     def usual(name: str) -> str | None:
         found = knowledge.outlet(name)
-        return found.name_in(code) if found is not None else None
+        if found is None:
+            return None
+        usual = found.name_in(code)
+        # "Gazeta.uz" in a Russian text stays in Latin letters when the outlet has such a name
+        if not _CYRILLIC.search(name) and _CYRILLIC.search(usual):
+            return found.name_in("en")
+        return usual
 
     return usual
 

@@ -63,24 +63,57 @@ _EN_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     ),
     (re.compile(rf",\s+(?:reports|reported|writes)\s+{_THE}(?P<name>{_NAME})"), 2),
 )
+_MEDIA_RU = "|".join(speech_ru.MEDIA_WORDS)
+_MEDIA_WORD_RU = rf"(?:(?i:{_MEDIA_RU})\s+)"
 _RU_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(rf"(?i:со\s+ссылкой\s+на)\s+(?P<name>{_NAME})"), 0),
+    (re.compile(rf"(?i:со\s+ссылкой\s+на)\s+{_MEDIA_WORD_RU}?(?P<name>{_NAME})"), 0),
+    # "цитирует Шарипова агентство «Азия-Плюс»": the outlet after its media word
     (
         re.compile(
-            rf"(?i:передает|передаёт|сообщает|пишет|информирует|цитирует|"
-            rf"передало|сообщило|написало|приводит\s+слова\s+[\w-]+(?:\s+[\w-]+)?)\s+"
-            rf"(?:(?i:агентство|информагентство|издание|газета|телеканал|портал|сайт)\s+)?"
-            rf"(?P<name>{_NAME})"
+            rf"(?i:цитирует|цитируют|приводит\s+слова|приводят\s+слова)\s+"
+            rf"(?:[^\s«»,.;:!?]+\s+){{1,6}}?{_MEDIA_WORD_RU}(?P<name>{_NAME})"
         ),
         1,
     ),
     (
         re.compile(
-            rf"(?i:в\s+интервью|в\s+беседе\s+с|в\s+эфире)(?:\s+[а-яё-]+){{0,3}}\s+(?P<name>{_NAME})"
+            rf"(?i:передает|передаёт|сообщает|пишет|информирует|"
+            rf"передало|сообщило|написало)\s+{_MEDIA_WORD_RU}?(?P<name>{_NAME})"
+        ),
+        1,
+    ),
+    # "слова которого приводит Kun.uz", "привел и «Интерфакс»": only a name surely an outlet
+    (
+        re.compile(
+            rf"(?i:цитирует|цитируют|привел[аио]?|приводит|приводят)\s+"
+            rf"(?:(?i:и|также|затем)\s+)?{_MEDIA_WORD_RU}?(?P<sure>{_NAME})"
+        ),
+        1,
+    ),
+    # "приводит слова замминистра Виктора Лебедева ТАСС": the outlet ends the run of names
+    (
+        re.compile(
+            rf"(?i:приводит|приводят|привело|привел[аи]?)\s+(?i:слова)\s+"
+            rf"(?:[^\s«»,.;:!?]+\s+){{0,8}}?(?P<name>{_NAME})"
+        ),
+        1,
+    ),
+    (
+        re.compile(
+            rf"(?i:в\s+интервью|в\s+беседе\s+с|в\s+эфире|в\s+комментарии|в\s+разговоре\s+с)"
+            rf"(?:\s+[а-яё-]+){{0,3}}\s+(?P<name>{_NAME})"
         ),
         1,
     ),
 )
+# "сообщил Sputnik, что…", "сказал «Интерфаксу»": an outlet (dative) right after a speech verb,
+# taken only when it is surely an outlet (see ``_sure_outlet``).
+_RU_TOLD = re.compile(
+    rf"(?<![\w-])(?i:{'|'.join(speech_ru.TOLD_VERBS)})(?![\w-])"
+    rf"(?P<words>(?:\s+[^\s«»,.;:!?—]+){{0,5}}?)\s+(?P<name>{_NAME})"
+)
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 _LOWER_ORG_EN = frozenset(speech_en.ORG_NOUNS) | frozenset(speech_en.STATEMENT_NOUNS)
 _NOT_OUTLET = frozenset(
@@ -146,6 +179,39 @@ def _patterns(lang: str | None) -> tuple[tuple[re.Pattern[str], int], ...]:
     return _RU_PATTERNS if lang == "ru" else _EN_PATTERNS
 
 
+def _sure_outlet(name: str, outlet_names: OutletNames | None) -> str | None:
+    """An outlet's name only when it surely is one: known, in «…», a domain, or Latin script."""
+    clean = _clean(name)
+    if outlet_names is not None:
+        known = outlet_names(clean)
+        if known:
+            return known
+    if name.strip().startswith("«") or _DOMAIN.match(clean.lower()):
+        return outlet_like(clean)
+    if _LATIN.search(clean) and not _CYRILLIC.search(clean):
+        return outlet_like(clean)
+    return None
+
+
+def _known_tail(
+    raw: str, start: int, outlet_names: OutletNames | None, *, sure: bool
+) -> tuple[int, str] | None:
+    """The longest run of last words of ``raw`` that surely names an outlet, with its offset.
+
+    ``приводит слова Сыдыкова РИА Новости``: the names run together, the outlet ends the run.
+    Unless ``sure``, the last word is taken when no run of last words is a known outlet.
+    """
+    words = list(re.finditer(r"«[^«»]*»|\S+", raw))
+    for w in words:
+        name = _sure_outlet(raw[w.start() :], outlet_names)
+        if name is not None:
+            return start + w.start(), name
+    if sure or not words:
+        return None
+    name = outlet_like(words[-1].group(0), outlet_names)
+    return (start + words[-1].start(), name) if name is not None else None
+
+
 def find_via(
     text: str,
     lang: str | None,
@@ -165,24 +231,41 @@ def find_via(
     blocked = [(a, b) for a, b in exclude if a < end and b > start]
     found: list[ViaMention] = []
     seen: set[str] = set()
+
+    def keep(a: int, b: int, name: str | None, rank: int) -> None:
+        if name is None or any(x <= a < y for x, y in blocked):
+            return
+        if is_outlet is not None and not is_outlet(a, b, name):
+            return
+        if name.lower() in seen:
+            return
+        seen.add(name.lower())
+        found.append(ViaMention(a, b, name, rank))
+
     for pattern, rank in _patterns(lang):
         for m in pattern.finditer(text, start, end):
+            if "sure" in pattern.groupindex:
+                a, b = m.span("sure")
+                keep(a, b, _sure_outlet(m.group("sure"), outlet_names), rank)
+                continue
             a, b = m.span("name")
-            if any(x <= a < y for x, y in blocked):
-                continue
             raw = m.group("name")
-            words = raw.split()
-            # "приводит слова Лаврова ТАСС": the outlet is the last name of the run.
-            if lang == "ru" and rank == 1 and "слова" in m.group(0).lower() and len(words) > 1:
-                a = b - len(words[-1])
-                raw = words[-1]
-            name = outlet_like(raw, outlet_names)
-            if name is None or (is_outlet is not None and not is_outlet(a, b, name)):
+            if lang == "ru" and len(raw.split()) > 1:
+                # "приводит слова Лаврова ТАСС": the outlet is the last names of the run.
+                got = _known_tail(raw, a, outlet_names, sure=False)
+                if got is not None:
+                    keep(got[0], b, got[1], rank)
                 continue
-            if name.lower() in seen:
-                continue
-            seen.add(name.lower())
-            found.append(ViaMention(a, b, name, rank))
+            keep(a, b, outlet_like(raw, outlet_names), rank)
+    if lang == "ru":
+        for m in _RU_TOLD.finditer(text, start, end):
+            runs = re.finditer(_NAME, text[m.start("name") : min(end, m.end() + 40)])
+            for _i, run in zip(range(2), runs, strict=False):
+                a = m.start("name") + run.start()
+                got = _known_tail(run.group(0), a, outlet_names, sure=True)
+                if got is not None:
+                    keep(got[0], a + len(run.group(0)), got[1], 1)
+                    break
     found.sort(key=lambda v: (v.rank, v.start))
     return found
 
