@@ -71,7 +71,7 @@ _STAMPED = re.compile(
     r"^\d{1,2}:\d{2}\b|^\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\b\d{1,2}:\d{2}$|[+\-−]?\d+\s*°"
 )
 _RATE = re.compile(
-    r"\b(?:usd|eur|rub|tjs|kzt|uzs|kgs|cny|gbp|\$|€|₽|доллар|евро|рубль|сомони)\b.*\d[.,]\d",
+    r"\b(?:usd|eur|rub|tjs|kzt|uzs|kgs|cny|gbp|\$|€|₽|dollar|euro|rouble|ruble|tenge|yuan|доллар|евро|рубль|юань|тенге|сомони)\b.*\d[.,]\d",
     re.IGNORECASE,
 )
 _NUMBERS_ONLY = re.compile(r"^[\W\d_]*$")
@@ -388,8 +388,14 @@ def _headline(line: _Line, script: str | None) -> bool:
 
 
 def _title(lines: Sequence[_Line], start: int, script: str | None) -> int | None:
-    """The headline: the first line when it looks like one (dumps start with the headline),
-    else the last headline-like line above the article, over metadata only."""
+    """The headline: the line right above the article (over a dateline) when it looks like one;
+    else the first line when it does (dumps start with the headline); else the last
+    headline-like line above the article, over furniture only."""
+    above = start - 1
+    while above >= 0 and lines[above].dateline is not None:
+        above -= 1
+    if above >= 0 and above < start - 1 and _headline(lines[above], script):
+        return above
     if start > 0 and lines[0].words >= 3 and _headline(lines[0], script):
         return 0
     for i in range(start - 1, -1, -1):
