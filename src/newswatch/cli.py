@@ -321,6 +321,57 @@ def bench_dumps_cmd(
         sys.stdout.write("".join(f"{key:<18} {value}\n" for key, value in result.items()))
 
 
+@bench_app.command("ingest")
+def bench_ingest_cmd(
+    db: Annotated[
+        str, typer.Option(help="sqlite, or a PostgreSQL server URL (a scratch database is made).")
+    ] = "sqlite",
+    articles: Annotated[int, typer.Option(min=1, help="Generated English articles.")] = 300,
+    workers: Annotated[
+        list[int] | None, typer.Option(help="Worker counts (default 1 and 2).")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Generator seed.")] = 1,
+    fmt: _EvalFormat = Format.text,
+) -> None:
+    """Ingest throughput (articles/s) through the whole pipeline, per number of workers."""
+    from newswatch.bench_kb import bench_ingest
+
+    rows = bench_ingest(
+        db, articles=articles, workers=tuple(workers or (1, 2)), seed=seed, progress=_err
+    )
+    if fmt is Format.json:
+        write_records(rows, Format.json, sys.stdout)
+    else:
+        sys.stdout.write(_table(rows, list(rows[0])) + "\n")
+
+
+@bench_app.command("search")
+def bench_search_cmd(
+    db: Annotated[str, typer.Option(help="An empty database, or one this bench filled before.")],
+    articles: Annotated[int, typer.Option(min=1, help="Articles in the base.")] = 100_000,
+    seed: Annotated[int, typer.Option(help="Generator seed.")] = 1,
+    per_kind: Annotated[int, typer.Option(min=1, help="Queries of each kind.")] = 20,
+    repeat: Annotated[int, typer.Option(min=1, help="Timed passes over the queries.")] = 3,
+    fmt: _EvalFormat = Format.text,
+) -> None:
+    """Search and quote-query latency (p50, p95) per kind of query, on a generated base."""
+    from newswatch.bench_kb import bench_search
+
+    try:
+        result = bench_search(
+            db, articles=articles, seed=seed, per_kind=per_kind, repeat=repeat, progress=_err
+        )
+    except ValueError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    if fmt is Format.json:
+        write_records([result], Format.json, sys.stdout)
+        return
+    head = {k: v for k, v in result.items() if k != "kinds"}
+    sys.stdout.write("".join(f"{key:<24} {value}\n" for key, value in head.items()))
+    sys.stdout.write(_table(result["kinds"], list(result["kinds"][0])) + "\n")
+
+
 register_store_commands(app)
 register_web_commands(app)
 register_batch_commands(app)
