@@ -52,8 +52,11 @@ def _latin_phrase(pattern: str) -> bool:
 
 _NOTICE_LATN = re.compile(r"\b(?:" + "|".join(n for n in NOTICES if _latin_phrase(n)) + ")")
 _NOTICE_OTHER = re.compile(r"\b(?:" + "|".join(n for n in NOTICES if not _latin_phrase(n)) + ")")
+_COPYRIGHT = re.compile(r"\(c\)\s*\d{4}|copyright\b")
+_TIME_PREFIX = re.compile(r"^\d{1,2}:\d{2}\s")
 _SPLIT = re.compile(r"[\s|,/•·]+")
-_BYLINE = re.compile(r"^[Bb]y\s+[A-ZА-Я][\w.'’-]+(?:\s+[A-ZА-Я][\w.'’-]+){0,3}\s*(?:[,|/].*)?$")
+_NAME = r"[A-ZА-ЯЁ][\w.'’-]+(?:\s+[A-ZА-ЯЁ][\w.'’-]+){0,3}"
+_BYLINE = re.compile(rf"^[Bb]y\s+{_NAME}(?:,?\s+(?:and|with|in|for)\s+{_NAME})*\s*(?:[,|/].*)?$")
 _LABEL = re.compile(rf"(?:{'|'.join(LABELS)})(?![{_LETTER}])")
 _BOX = re.compile(rf"(?:{'|'.join(BOX_HEADERS)})(?![{_LETTER}])")
 _SOCIAL = frozenset(SOCIAL)
@@ -71,7 +74,7 @@ _STAMPED = re.compile(
     r"^\d{1,2}:\d{2}\b|^\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b|\b\d{1,2}:\d{2}$|[+\-−]?\d+\s*°"
 )
 _RATE = re.compile(
-    r"\b(?:usd|eur|rub|tjs|kzt|uzs|kgs|cny|gbp|\$|€|₽|dollar|euro|rouble|ruble|tenge|yuan|доллар|евро|рубль|юань|тенге|сомони)\b.*\d[.,]\d",
+    r"\b(?:usd|eur|rub|tjs|kzt|uzs|kgs|cny|gbp|\$|€|₽|dollar|euro|rouble|ruble|tenge|yuan|доллар\w*|евро|рубл\w*|юан\w*|тенге|сом\w*)\b.*\d[.,]\d",
     re.IGNORECASE,
 )
 _NUMBERS_ONLY = re.compile(r"^[\W\d_]*$")
@@ -145,6 +148,14 @@ def _is_share_bar(low: str) -> bool:
     return bool(parts) and len(parts) <= 12 and all(p.strip(":.") in _SOCIAL for p in parts)
 
 
+def _is_menu(text: str) -> bool:
+    """Five or more capitalised section names and nothing else ("Politics Economy Society")."""
+    parts = text.split()
+    return len(parts) >= 5 and all(
+        p == "&" or (p[0].isupper() and not any(ch.isdigit() for ch in p)) for p in parts
+    )
+
+
 def _box_header(bare: str) -> bool:
     """A header standing alone ("Read also", "Latest news:"), not a label with a headline."""
     found = _BOX.match(bare)
@@ -167,11 +178,15 @@ def _furniture(
             return True, _box_header(bare)
     if _URL.match(text) or _NUMBERS_ONLY.match(text) or (words <= 12 and _is_share_bar(low)):
         return True, False
+    if words <= 14 and _TIME_PREFIX.match(text):
+        return True, False
     if words <= 20 and not terminal and (_RATE.search(text) or _STAMPED.search(text)):
         return True, False
     if text.count("|") >= 2 and not terminal:
         return True, False
-    if words <= 5 and text.startswith("©"):
+    if words >= 5 and not terminal and _is_menu(text):
+        return True, False
+    if words <= 40 and (text.startswith("©") or _COPYRIGHT.match(low)):
         return True, False
     if _BYLINE.match(text):
         return True, False
@@ -368,12 +383,15 @@ def _inside(
 
 def _extend(lines: Sequence[_Line], start: int, end: int, script: str | None, tj: bool) -> int:
     """Short sentences right after the last paragraph ("He declined to comment.") belong to it."""
-    while end + 1 < len(lines):
-        nxt = lines[end + 1]
+    last = end
+    while last + 1 < len(lines):
+        nxt = lines[last + 1]
         if nxt.furniture or not nxt.terminal or nxt.dateline or _foreign(nxt, script, tj):
             break
-        end += 1
-    return end
+        last += 1
+    if last + 1 < len(lines) and _headline_like(lines[last + 1]):
+        return end  # short sentences running on into headlines: a list of other stories
+    return last
 
 
 def _headline(line: _Line, script: str | None) -> bool:
