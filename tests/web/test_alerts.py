@@ -168,9 +168,13 @@ def test_webhook_is_retried_with_backoff_then_given_up(store: Store) -> None:
     delivery = _hooked(store)
     client = httpx.Client(transport=httpx.MockTransport(lambda _r: httpx.Response(503)))
     moment = datetime.now(UTC)
+
+    def clock() -> datetime:
+        return moment
+
     for attempt in range(1, watch.MAX_ATTEMPTS + 1):
         report = watch.deliver_pending(
-            store.engine, guard=lambda _url: None, client=client, now=lambda m=moment: m
+            store.engine, guard=lambda _url: None, client=client, now=clock
         )
         state = _delivery(store, delivery)
         assert state["attempts"] == attempt and state["last_error"] == "HTTP 503"
@@ -179,7 +183,7 @@ def test_webhook_is_retried_with_backoff_then_given_up(store: Store) -> None:
             # Not due again until the backoff has passed.
             assert (
                 watch.deliver_pending(
-                    store.engine, guard=lambda _url: None, client=client, now=lambda m=moment: m
+                    store.engine, guard=lambda _url: None, client=client, now=clock
                 ).retrying
                 == 0
             )

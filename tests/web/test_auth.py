@@ -118,3 +118,22 @@ def test_api_token_works_as_bearer_and_only_for_its_user(client: TestClient) -> 
         client.get("/api/watchlists", headers={"Authorization": "Bearer nw_wrong"}).status_code
         == 401
     )
+
+
+def test_accounts_migration_goes_down_and_up_again(store: Store) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from newswatch.store.engine import _MIGRATIONS, migrate
+
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0001")
+    assert "watchlists" not in inspect(store.engine).get_table_names()
+    migrate(store.engine)
+    assert {"users", "sessions", "api_tokens", "watchlists", "alerts", "webhook_deliveries"} <= set(
+        inspect(store.engine).get_table_names()
+    )
