@@ -66,6 +66,7 @@ def test_html_page_rules_do_not_lose_article_text(name):
         drop_furniture=False,
         drop_related=False,
         unwrap_layout_tables=False,
+        clean_title=False,
     )
     ours = score_page(extract_html(doc.text).text, expected)
     plain = score_page(extract_html(doc.text, options=bare).text, expected)
@@ -166,3 +167,28 @@ _soup = st.lists(
 def test_html_random_tag_soup_never_raises(html):
     found = extract_html(html)
     assert isinstance(found.text, str)
+
+
+def _page_with_title(title: str, heading: str = "") -> str:
+    body = "<p>" + "The water talks went on late into the night in Tashkent. " * 6 + "</p>"
+    return (
+        f'<html><head><title>{title}</title><meta property="og:site_name" content="Steppe Herald">'
+        f"</head><body>{heading}<article>{body}</article></body></html>"
+    )
+
+
+def test_html_title_keeps_the_part_that_is_the_page_heading():
+    html = _page_with_title(
+        "Water talks end | Politics - Steppe Herald", "<h2>Water talks end</h2><h2>Other</h2>"
+    )
+    assert extract_html(html).title == "Water talks end"
+
+
+def test_html_title_drops_the_site_name_part():
+    html = _page_with_title("Steppe Herald | Water talks end without a deal")
+    assert extract_html(html).title == "Water talks end without a deal"
+
+
+def test_html_title_without_separators_is_kept_whole():
+    html = _page_with_title("Water talks end without a deal")
+    assert extract_html(html).title == "Water talks end without a deal"

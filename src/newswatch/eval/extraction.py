@@ -213,6 +213,7 @@ ABLATIONS: dict[str, HtmlOptions] = {
     "no related-list drop": HtmlOptions(drop_related=False),
     "no furniture-line drop": HtmlOptions(drop_furniture=False),
     "no layout-table unwrap": HtmlOptions(unwrap_layout_tables=False),
+    "no title clean-up": HtmlOptions(clean_title=False),
     "no rules (comments off only)": HtmlOptions(
         favor_precision=False,
         fallback=False,
@@ -220,6 +221,7 @@ ABLATIONS: dict[str, HtmlOptions] = {
         drop_furniture=False,
         drop_related=False,
         unwrap_layout_tables=False,
+        clean_title=False,
     ),
 }
 

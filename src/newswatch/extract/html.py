@@ -41,6 +41,7 @@ class HtmlOptions:
     drop_furniture: bool = True
     drop_related: bool = True
     unwrap_layout_tables: bool = True
+    clean_title: bool = True
 
 
 DEFAULT_OPTIONS = HtmlOptions()
@@ -358,6 +359,42 @@ def _bare(
     return doc if isinstance(doc, Document) else None
 
 
+# Separators between a headline and the site's name or section in a <title>.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|—|–|-|/|»|·)\s+")
+
+
+def _clean_title(title: str | None, tree: HtmlElement, sitename: str | None) -> str | None:
+    """The headline out of a page title that also names the site or the section.
+
+    The part of ``Headline | Section - Site`` that is the page's own heading (an ``h1`` or
+    ``h2``) is kept; failing that, a part that is the site's name is dropped.
+    """
+    if not title:
+        return None
+    parts = [part for part in _TITLE_SEPARATOR.split(title) if _WORD.search(part)]
+    if len(parts) < 2:
+        # trafilatura may have taken one part of the <title>: look at the whole of it.
+        element = tree.find(".//head/title")
+        whole = " ".join(element.text_content().split()) if element is not None else ""
+        parts = [part for part in _TITLE_SEPARATOR.split(whole) if _WORD.search(part)]
+        if len(parts) < 2 or title not in parts:
+            return title
+    headings = {
+        tuple(_words(" ".join(h.text_content().split())))
+        for h in tree.iter("h1", "h2")
+        if isinstance(h.tag, str)
+    }
+    for part in parts:
+        if tuple(_words(part)) in headings:
+            return part
+    site = _words(sitename or "")
+    if site:
+        rest = [part for part in parts if _words(part) != site]
+        if rest and len(rest) < len(parts):
+            return " - ".join(rest)
+    return title
+
+
 def _outlet(doc: Document, page_url: str | None) -> Outlet | None:
     domain = doc.hostname or (urlsplit(page_url).hostname if page_url else None)
     if domain and domain.startswith("www."):
@@ -382,6 +419,8 @@ def extract_html(
         if wider is not None and len(wider.text or "") > len(raw):
             raw = wider.text or ""
     title = " ".join((doc.title or "").split()) or None
+    if options.clean_title:
+        title = _clean_title(title, tree, doc.sitename)
     page_url = doc.url or url
     authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
     return Extraction(
