@@ -233,6 +233,17 @@ _NOT_CLAUSE_EN = frozenset(
     ]
 )
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+# A phrase that starts with a role noun names a person ("глава агентства", "the head of ...").
+_ROLE_FIRST = (
+    re.compile(rf"(?:the\s+)?(?:{'|'.join(speech_en.ROLE_NOUNS)})(?![\w-])"),
+    re.compile(rf"(?:{'|'.join(speech_ru.ROLE_NOUNS)})(?![\w-])"),
+)
+_NAME_STOPS = re.compile(r"[.!?,:;…]")
+_DASH_AFTER = re.compile(r"\s*,?\s*[—–-]")
+# Where a Russian speaker's words after the cue surely end.
+_RU_SPEAKER_END = re.compile(r"[.;:!?()«»]|\s—|,\s*(?:что|чтобы|отметив|добавив|подчеркнув)\b")
+# An outlet's name at a place: «…» or capitalised words.
+_NAME_AT = re.compile(r"\s*(«[^«»\n]{1,50}»|[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})")
 _RELATIVE = re.compile(
     r",\s*(?:who|which|whose|whom|который|которая|которые|которого)\b[^,]*(?:,|$)"
 )
@@ -313,12 +324,54 @@ class _Reader:
                 stop = re.compile(r"[,.;:!?()«»]|\s—|\s(?:передает|сообщает|пишет)\b")
                 m2 = stop.search(text, a, end)
                 return a, m2.start() if m2 else end
+        if self.lang == "ru":
+            a = self._past_outlet(a, end)
         pron = re.match(r"\s+(он|она|они|he|she|they)\b", text[a:end], re.IGNORECASE)
         if pron:
             return a + pron.start(1), a + pron.end(1)
         m2 = self.cues.stop_after.search(text, a, end)
         b = m2.start() if m2 else end
+        if self.lang == "ru" and not self._has_person(a, b):
+            # "сообщила заместитель министра труда, миграции и занятости Шоира Шарифзода."
+            far = _RU_SPEAKER_END.search(text, b, end)
+            for _s, e, ent in self.resolver.entities_in(b, far.start() if far else end):
+                if ent.type == "PERSON":
+                    b = e
+                    break
+        if self.lang == "ru":
+            b = self._before_outlet(a, b)
         return a, b
+
+    def _has_person(self, start: int, end: int) -> bool:
+        return any(ent.type == "PERSON" for _s, _e, ent in self.resolver.entities_in(start, end))
+
+    def _outlet_at(self, start: int, end: int) -> int | None:
+        """The end of an outlet's name at ``start`` (``«Интерфаксу»``, ``Sputnik``), if one is."""
+        m = _NAME_AT.match(self.text, start, end)
+        if m is None:
+            return None
+        name = m.group(1).strip("«»")
+        if self.outlet_names is not None and self.outlet_names(name) is not None:
+            return m.end()
+        for s, e, ent in self.resolver.entities_in(m.start(1), m.end()):
+            if ent.type == "MEDIA" and s == m.start(1):
+                return e
+        return None
+
+    def _past_outlet(self, start: int, end: int) -> int:
+        """After the outlet spoken to: ``сказал «Интерфаксу» замминистра`` -> ``замминистра``."""
+        after = self._outlet_at(start, end)
+        return after if after is not None else start
+
+    def _before_outlet(self, start: int, end: int) -> int:
+        """Without the outlet at the end: ``сказал эксперт Азаттыку`` -> ``эксперт``."""
+        words = list(re.finditer(r"\S+", self.text[start:end]))
+        for w in words[1:][-3:]:
+            at = start + w.start()
+            got = self._outlet_at(at - 1, end)
+            if got is not None and not self.text[got:end].strip():
+                return at
+        return end
 
     def _subject_candidates(self, left: int, right: int) -> list[tuple[int, int]]:
         """Where the subject before a cue may be: after openers, without relative clauses."""
@@ -362,6 +415,8 @@ class _Reader:
     def _resolve_any(
         self, candidates: list[tuple[int, int]], gender: str | None, impersonal: bool = False
     ) -> Speaker | None:
+        # words that hold a person's name go first: "Глава делегации, замминистра X Y, отметил"
+        candidates = sorted(candidates, key=lambda c: not self._has_person(*c))
         for a, b in candidates:
             if not self._is_subject(a, b, impersonal=impersonal):
                 continue
@@ -423,6 +478,8 @@ class _Reader:
             if ent.type == "MEDIA":
                 return True
         words = self.text[start:end].lower()
+        if _ROLE_FIRST[self.lang == "ru"].match(words.strip()):
+            return False  # "глава агентства", "the agency's director": a person
         media = speech_ru.MEDIA_WORDS if self.lang == "ru" else speech_en.MEDIA_WORDS
         if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", words) for w in media):
             return True
@@ -808,6 +865,8 @@ class _Reader:
             quote = replace(quote, via=self._via(quote, sent, region))
         speaker = quote.speaker
         if speaker is not None:
+            if self.lang == "ru" and quote.cue and not inherit:
+                self.resolver.learn_gender(speaker.name, gender_of_cue(quote.cue))
             types = {e.id: e.type for e in self.resolver.entities}
             self.resolver.remember(
                 speaker.start if speaker.start is not None else quote.start,
@@ -867,6 +926,24 @@ class _Reader:
         return True
 
 
+def _is_name(text: str, span: QuoteSpan) -> bool:
+    """A name in quotation marks mid-sentence, no statement: агентство «Ховар», ОАО «Рогунская ГЭС».
+
+    Up to four words, capitalised, without a stop or a comma inside, after a word (not after a
+    colon, a dash or a comma) and not followed by ``, —`` (which brings a speaker).
+    """
+    if span.close is None:
+        return False
+    inner = text[span.inner_start : span.inner_end]
+    words = inner.split()
+    if not words or len(words) > 4 or not inner[:1].isupper() or _NAME_STOPS.search(inner):
+        return False
+    before = text[max(0, span.open - 30) : span.open].rstrip()
+    if not before or not before[-1].isalnum():
+        return False
+    return not _DASH_AFTER.match(text, span.end)
+
+
 def outlet_names_from(knowledge: Knowledge | None, lang: str | None) -> OutletNames | None:
     """Outlet names canonicalised by the knowledge file, in the article's language."""
     if knowledge is None:
@@ -917,7 +994,7 @@ def find_quotes(
         pos += len(line) + 1
         if not line.strip():
             continue
-        spans = quote_spans(text, start, end)
+        spans = [s for s in quote_spans(text, start, end) if not _is_name(text, s)]
         reader.direct(para, start, end, spans)
         reader.indirect(para, start, end, spans)
     quotes = sorted((f.quote for f in reader.found), key=lambda q: (q.start, q.end))

@@ -38,6 +38,7 @@ class _Lang:
     statement: re.Pattern[str]
     title_words: frozenset[str]
     indefinite: tuple[str, ...]
+    synonyms: dict[str, tuple[str, ...]]
 
 
 def _full(pattern: Sequence[str]) -> re.Pattern[str]:
@@ -71,6 +72,7 @@ _EN = _Lang(
     statement=_full(speech_en.STATEMENT_NOUNS),
     title_words=_TITLE_WORDS_EN,
     indefinite=("a ", "an ", "one ", "two ", "three ", "several ", "some ", "many ", "other "),
+    synonyms=speech_en.ROLE_SYNONYMS,
 )
 _RU = _Lang(
     pronouns=speech_ru.PRONOUNS,
@@ -82,6 +84,26 @@ _RU = _Lang(
     statement=_full(speech_ru.STATEMENT_NOUNS),
     title_words=frozenset(),
     indefinite=("один ", "одна ", "ряд ", "несколько "),
+    synonyms=speech_ru.ROLE_SYNONYMS,
+)
+# Words of a role mention that say nothing of which person it is.
+_ROLE_STOP = frozenset(
+    [
+        "the",
+        "this",
+        "that",
+        "also",
+        "said",
+        "says",
+        "with",
+        "from",
+        "their",
+        "about",
+        "which",
+        "other",
+        "former",
+        "first",
+    ]
 )
 
 _CAP_RUN = re.compile(
@@ -181,15 +203,57 @@ _NOT_NAMES = frozenset(
     ]
 )
 _FEMALE_END = re.compile(r"(?:ova|eva|ina|aya|skaya|ova|ова|ева|ина|ая|ская|ёва)$", re.IGNORECASE)
+# Where the words after a person's name stop telling of that person.
+_CONTEXT_END = re.compile(r"[.!?;\n«»“”\"]|$")
+# Men's first names that end in -а/-я, as Russian writes them.
+_MALE_IN_A = frozenset(
+    [
+        "никита",
+        "илья",
+        "фома",
+        "кузьма",
+        "лука",
+        "муса",
+        "иса",
+        "мустафа",
+        "яхья",
+        "хамза",
+        "зия",
+        "юсуфа",
+        "шайя",
+        "тоша",
+        "саша",
+        "миша",
+        "паша",
+        "ваня",
+        "вася",
+        "гриша",
+        "петя",
+        "коля",
+        "толя",
+        "дима",
+        "женя",
+        "сережа",
+        "серёжа",
+        "леша",
+        "лёша",
+    ]
+)
 _TAIL_NAME = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё'’-]+\s+)?[A-ZА-ЯЁ][a-zа-яё'’-]+\s*$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _WORD = re.compile(r"[\w'’.-]+")
 
 
 def name_gender(name: str) -> str | None:
-    """``"f"`` for a name whose surname reads as a woman's (-ova, -ева...), else None."""
-    last = name.split()[-1] if name.split() else ""
-    return "f" if _FEMALE_END.search(last) else None
+    """``"f"`` for a name that reads as a woman's (-ova, -ева...; a Russian first name in -а/-я)."""
+    words = name.split()
+    last = words[-1] if words else ""
+    if _FEMALE_END.search(last):
+        return "f"
+    first = words[0].lower() if len(words) > 1 else ""
+    if re.fullmatch(r"[а-яё-]+[ая]", first) and first not in _MALE_IN_A:
+        return "f"
+    return None
 
 
 def gender_of_cue(cue: str | None) -> str | None:
@@ -236,6 +300,8 @@ class Resolver:
     history: list[_Said] = field(default_factory=list)
     #: The whole attribution phrase each resolved speaker came from, by the speaker's start.
     phrases: dict[int, str] = field(default_factory=dict)
+    #: Genders learned from the verbs of the text, by speaker name.
+    genders: dict[str, str] = field(default_factory=dict)
     _spans: list[tuple[int, int, Entity]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
@@ -317,10 +383,16 @@ class Resolver:
         first = low.split()[0]
         if lex.source.fullmatch(first) and first.endswith("s") and self.lang != "ru":
             return Speaker(name=phrase, mention=phrase, start=start, end=end)
+        role = lex.role.search(low)
+        rest = phrase.split()[1:]
+        if role and all(not w[:1].isupper() or w.isupper() for w in rest):
+            # "Замминистра", "Главный санврач", "Глава таджикской делегации": a role, no name
+            org = lex.org.search(low)
+            if not org or org.start() > role.start():
+                return self._role(start, end, role.group(0), gender)
         named = self._by_capitals(start, end)
         if named is not None:
             return named
-        role = lex.role.search(low)
         org = lex.org.search(low)
         if org and (not role or org.start() > role.start()):
             return self._organisation(start, end, org.group(0))
@@ -356,9 +428,12 @@ class Resolver:
             candidates.append((s, Speaker(ent.name, ent.id), ent.name))
         candidates.sort(key=lambda c: -c[0])
         # a name that reads as a woman's fits "she" first; other names fit either
-        for wanted in ("f", None) if gender == "f" else (None,):
+        passes: tuple[tuple[str | None, ...], ...] = (
+            (("f",), (None,)) if gender == "f" else (("m", None),)
+        )
+        for wanted in passes:
             for _at, speaker, name in candidates:
-                if name_gender(name) == wanted:
+                if self.gender_of(name) in wanted:
                     return Speaker(speaker.name, speaker.entity, mention, start, end)
         return None
 
@@ -416,22 +491,75 @@ class Resolver:
     def _role(self, start: int, end: int, role: str, gender: str | None) -> Speaker | None:
         mention = self.text[start:end]
         head = role.lower().split()[-1][:6]
-        people = self._before(start, ("PERSON",))
-        for _s, _e, ent in people:
-            if any(head in r.lower() for r in ent.roles):
-                return self._speaker_for(ent, mention, start, end)
-        for s, _e, ent in people:
-            if head in self.text[max(0, s - 80) : s].lower():
-                return self._speaker_for(ent, mention, start, end)
+        found = self._by_role_words(start, mention, role, gender)
+        if found is not None:
+            return found
         for said in reversed(self.history):
             if said.at < start and said.type in ("PERSON", None) and head in said.phrase.lower():
                 return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
         for said in reversed(self.history):
-            fits = gender is None or (gender == "f") == (name_gender(said.speaker.name) == "f")
             person = said.type in ("PERSON", None) and _looks_named(said.speaker)
-            if said.at < start and person and fits:
+            if said.at < start and person and self._fits(said.speaker.name, gender):
                 return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
         return Speaker(name=mention, mention=mention, start=start, end=end)
+
+    def _by_role_words(
+        self, start: int, mention: str, role: str, gender: str | None
+    ) -> Speaker | None:
+        """The person introduced with this role: *замминистра* after *заместитель министра X*.
+
+        Each person named before is scored by the words around its name in its own sentence
+        (and its entity roles): the role or a synonym of it counts 2, each other word of the
+        mention (*агентства* in *глава агентства*) 1. The best score of at least 2 wins; the
+        nearest person on a tie.
+        """
+        text = self.text
+        low = role.lower()
+        synonyms = self._lex.synonyms
+        key = next(
+            (k for k in synonyms if low.startswith(k) or low.split()[-1].startswith(k)), None
+        )
+        wanted = [syn.split() for syn in synonyms[key]] if key else [[low.split()[-1][:6]]]
+        role_words = set(re.findall(r"[\w-]+", low))
+        others = [
+            w[:5] if self.lang == "ru" else w
+            for w in re.findall(r"[\w-]+", mention.lower())
+            if len(w) >= 4 and w not in role_words and w not in _ROLE_STOP
+        ]
+        best: tuple[int, Entity, int, int] | None = None
+        for s, e, ent in self._before(start, ("PERSON",)):
+            if not self._fits(ent.name, gender):
+                continue
+            left = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), s - 160)
+            after = _CONTEXT_END.search(text, e, e + 100)
+            ctx = " ".join(
+                (*ent.roles, text[left + 1 : s], text[e : after.start() if after else e])
+            )
+            ctx = ctx.lower()
+            score = 2 if any(all(p in ctx for p in syn) for syn in wanted) else 0
+            score += sum(1 for o in others if o in ctx)
+            if score >= 2 and (best is None or score > best[0]):
+                best = (score, ent, s, e)
+        if best is None:
+            return None
+        return self._speaker_for(best[1], mention, start, start + len(mention))
+
+    def learn_gender(self, name: str, gender: str | None) -> None:
+        """Remember a person's gender as a verb showed it (*заявила* -> f)."""
+        if gender in ("m", "f") and name:
+            self.genders[name] = gender
+
+    def gender_of(self, name: str) -> str | None:
+        """A person's gender when known: from a verb of theirs, else from the name's endings."""
+        return self.genders.get(name) or name_gender(name)
+
+    def _fits(self, name: str, gender: str | None) -> bool:
+        if gender not in ("m", "f"):
+            return True
+        known = self.gender_of(name)
+        if known is None:
+            return gender != "f"
+        return known == gender
 
     def _by_capitals(self, start: int, end: int) -> Speaker | None:
         """A name the entity stage did not give: capitalised words, titles left out."""

@@ -18,6 +18,7 @@ __all__ = [
     "PASSIVE_CUES",
     "PRONOUNS",
     "ROLE_NOUNS",
+    "ROLE_SYNONYMS",
     "SOURCE_NOUNS",
     "STATEMENT_NOUNS",
     "THAT",
@@ -521,3 +522,22 @@ VIA_BEFORE: tuple[str, ...] = (
     "citing",
 )
 VIA_AFTER: tuple[str, ...] = ("reports", "reported", "writes", "wrote", "said")
+
+# A role as a later mention names it ("the diplomat") and as the person's introduction gives it
+# ("Deputy Foreign Minister ..."): words that stand for the same role.
+ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "diplomat": ("foreign minister", "ambassador", "envoy", "diplomat", "foreign ministry",
+                 "consul", "representative"),
+    "envoy": ("envoy", "ambassador", "representative"),
+    "official": ("minister", "official", "head", "chief", "director", "chairman", "deputy",
+                 "spokesman", "spokeswoman", "governor", "commander", "secretary"),
+    "head": ("head", "chief", "director", "chairman", "chairperson", "leader", "minister"),
+    "chief": ("head", "chief", "director", "chairman", "commander"),
+    "expert": ("expert", "analyst", "economist", "researcher", "scientist", "specialist"),
+    "analyst": ("expert", "analyst", "economist", "researcher"),
+    "spokesman": ("spokesman", "spokesperson", "press secretary", "spokeswoman"),
+    "spokeswoman": ("spokeswoman", "spokesperson", "press secretary", "spokesman"),
+    "minister": ("minister",),
+    "secretary-general": ("secretary-general", "secretary general"),
+    "leader": ("leader", "head", "chairman", "president"),
+}  # fmt: skip
