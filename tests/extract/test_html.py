@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newswatch.eval.scoring import score_page
-from newswatch.extract.html import HtmlOptions, clean_lines, extract_html
+from newswatch.extract.html import HtmlOptions, clean_lines, extract_html, split_lines
 from newswatch.read import read_bytes
 from newswatch.record import Outlet
 
@@ -192,3 +192,15 @@ def test_html_title_drops_the_site_name_part():
 def test_html_title_without_separators_is_kept_whole():
     html = _page_with_title("Water talks end without a deal")
     assert extract_html(html).title == "Water talks end without a deal"
+
+
+def test_html_dropped_furniture_lines_are_kept_as_boilerplate():
+    found = _extract("ru-measles")
+    assert not set(found.boilerplate) & set(found.text.split("\n"))
+    assert any("Поделиться" in line for line in found.boilerplate)
+
+
+def test_split_lines_keeps_order_and_reports_what_went():
+    kept, dropped = split_lines("Talks resume\nBody one.\nShare\nBody two.", title="Talks resume")
+    assert kept == ["Body one.", "Body two."]
+    assert dropped == ["Talks resume", "Share"]

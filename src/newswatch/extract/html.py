@@ -28,7 +28,7 @@ from trafilatura.utils import load_html
 from newswatch.extract import Extraction
 from newswatch.record import Outlet
 
-__all__ = ["HtmlOptions", "clean_lines", "extract_html"]
+__all__ = ["HtmlOptions", "clean_lines", "extract_html", "split_lines"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,23 +295,39 @@ def _drop_title(lines: list[str], title: str | None) -> list[str]:
     return kept
 
 
+def split_lines(
+    text: str, *, title: str | None = None, options: HtmlOptions = DEFAULT_OPTIONS
+) -> tuple[list[str], list[str]]:
+    """trafilatura's text split into the article's lines and the furniture lines dropped."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    kept = lines
+    if options.drop_title_lines:
+        kept = _drop_title(kept, title)
+    if options.drop_related:
+        kept = _drop_related(kept)
+    if options.drop_furniture:
+        kept = [
+            line
+            for line, after in zip(kept, _next_worded(kept), strict=True)
+            if _TABLE_RULE.match(line) or not _is_furniture(line) or _is_table_header(line, after)
+        ]
+    remaining = iter(kept)
+    upcoming = next(remaining, None)
+    dropped = []
+    for line in lines:
+        if line == upcoming:
+            upcoming = next(remaining, None)
+        elif _WORD.search(line):
+            dropped.append(line)
+    return kept, dropped
+
+
 def clean_lines(
     text: str, *, title: str | None = None, options: HtmlOptions = DEFAULT_OPTIONS
 ) -> str:
     """trafilatura's text as newswatch's: one paragraph per line, furniture and headline dropped."""
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    if options.drop_title_lines:
-        lines = _drop_title(lines, title)
-    if options.drop_related:
-        lines = _drop_related(lines)
-    if options.drop_furniture:
-        lines = [
-            line
-            for line, after in zip(lines, _next_worded(lines), strict=True)
-            if _TABLE_RULE.match(line) or not _is_furniture(line) or _is_table_header(line, after)
-        ]
-    return "\n".join(lines)
+    return "\n".join(split_lines(text, title=title, options=options)[0])
 
 
 # A table cell holding paragraphs, headings or another table is page layout, not data.
@@ -423,8 +439,10 @@ def extract_html(
         title = _clean_title(title, tree, doc.sitename)
     page_url = doc.url or url
     authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
+    kept, dropped = split_lines(raw, title=title, options=options)
     return Extraction(
-        text=clean_lines(raw, title=title, options=options),
+        text="\n".join(kept),
+        boilerplate=tuple(dropped),
         title=title,
         published=doc.date or None,
         authors=authors,
