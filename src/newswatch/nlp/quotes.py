@@ -52,7 +52,7 @@ class QuoteSpan:
 
 
 _MAX_DEPTH = 8
-_MARKS = re.compile(r"[«»“”„\"‘’‹›]")
+_MARKS = re.compile(r"''|[«»“”„\"‘’‹›]")
 _OPEN_CONTEXT = " \t\n([{—–-:;,/" + "«“„‘"
 
 
@@ -66,14 +66,22 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Quote
     spans: list[QuoteSpan] = []
     stack: list[tuple[str, int]] = []
 
+    wide: set[int] = set()  # where a two-character mark ('') starts
+
     def finish(open_at: int, close_at: int | None) -> None:
         inner_end = close_at if close_at is not None else end
-        spans.append(QuoteSpan(open_at, close_at, open_at + 1, inner_end))
+        if close_at is not None and close_at in wide:
+            close_at += 1
+        inner_start = open_at + (2 if open_at in wide else 1)
+        spans.append(QuoteSpan(open_at, close_at, inner_start, max(inner_start, inner_end)))
 
     for m in _MARKS.finditer(text, start, end):
         ch, i = m.group(0), m.start()
+        if ch == "''":  # two apostrophes for a double mark, as some wire copy writes it
+            ch = '"'
+            wide.add(i)
         before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
+        after = text[m.end()] if m.end() < end else " "
         top = stack[-1][0] if stack else None
         if len(stack) >= _MAX_DEPTH and ch in '«‹„“"‘':
             continue  # marks nested this deep are noise, not quotations
@@ -238,6 +246,10 @@ _ROLE_FIRST = (
     re.compile(rf"(?:the\s+)?(?:{'|'.join(speech_en.ROLE_NOUNS)})(?![\w-])"),
     re.compile(rf"(?:{'|'.join(speech_ru.ROLE_NOUNS)})(?![\w-])"),
 )
+_IT_CLAUSE = re.compile(
+    r"\s+(?:would|will|was|is|had|has|could|should|may|might|can|did|does|needs|plans|"
+    r"wants|intends|expects|remains|believes|sees|hopes)\b"
+)
 _NAME_STOPS = re.compile(r"[.!?,:;…]")
 _DASH_AFTER = re.compile(r"\s*,?\s*[—–-]")
 # Where a Russian speaker's words after the cue surely end.
@@ -247,7 +259,7 @@ _NAME_AT = re.compile(r"\s*(«[^«»\n]{1,50}»|[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-
 _RELATIVE = re.compile(
     r",\s*(?:who|which|whose|whom|который|которая|которые|которого)\b[^,]*(?:,|$)"
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)]*\s+(?=[\"“«„‘(]?[A-ZА-ЯЁ0-9—–-])")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”»’')]*\s+(?=[\"“«„‘'(]{0,2}[A-ZА-ЯЁ0-9—–-])")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Maj|Capt|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
     r"Sep|Sept|Oct|Nov|Dec|No|Vol|vs|etc|Inc|Ltd|Co|U\.S|U\.N|г|гг|ул|им|т\.е|т\.д|т\.п|млн|млрд|"
@@ -756,7 +768,10 @@ class _Reader:
         window_end = min(end, cue.end() + 120)
         that = self.cues.that.search(text, cue.end(), window_end)
         between = text[cue.end() : that.start()] if that else ""
-        if that and len(between.split()) <= 12 and not re.search(r"[.;!?]", between):
+        # "said that…", "told reporters on Monday that…"; not the "that" of a later clause
+        # ("says hackers are active, and that…")
+        near = len(between.split()) <= 4 or "," not in between
+        if that and near and len(between.split()) <= 12 and not re.search(r"[.;!?]", between):
             return that.end()
         word = cue.group(0).lower().split()[-1]
         if not self.cues.verbs.get(word, False):
@@ -776,6 +791,8 @@ class _Reader:
         if not nxt:
             return None
         w = nxt.group(0)
+        if w.lower() == "it" and _IT_CLAUSE.match(text, p + 2):
+            return p  # "said it would…": the statement, not the object of the verb
         if w.lower() in _NOT_CLAUSE_EN or w.lower() in ("it", "by"):
             return None
         if w.lower() in self.cues.clause_openers or (w[:1].isupper() and w.lower() != "i"):

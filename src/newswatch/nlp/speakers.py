@@ -203,6 +203,8 @@ _NOT_NAMES = frozenset(
     ]
 )
 _FEMALE_END = re.compile(r"(?:ova|eva|ina|aya|skaya|ova|ова|ева|ина|ая|ская|ёва)$", re.IGNORECASE)
+_BRACKET_END = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
+_ACRONYM = re.compile(r"(?:the\s+)?((?:[A-Z]\.){2,}|[A-Z]{2,6})", re.IGNORECASE)
 # Where the words after a person's name stop telling of that person.
 _CONTEXT_END = re.compile(r"[.!?;\n«»“”\"]|$")
 # Men's first names that end in -а/-я, as Russian writes them.
@@ -393,6 +395,12 @@ class Resolver:
         named = self._by_capitals(start, end)
         if named is not None:
             return named
+        acronym = _ACRONYM.fullmatch(phrase)
+        if acronym and acronym.group(1).replace(".", "").isupper() and self.lang != "ru":
+            # "The S.E.C. said": an organisation by its letters, unless a place
+            name = acronym.group(1)
+            if self.is_place is None or not self.is_place(name):
+                return Speaker(name=name, mention=phrase, start=start, end=end)
         org = lex.org.search(low)
         if org and (not role or org.start() > role.start()):
             return self._organisation(start, end, org.group(0))
@@ -408,6 +416,10 @@ class Resolver:
             start += 1
         while end > start and text[end - 1] in ' \t,;:—–-"«»“”„(':
             end -= 1
+        # "Sen. David Perdue (R-Ga.)": a party and state, an age or an acronym in brackets
+        bracket = _BRACKET_END.search(text, start, end)
+        if bracket and bracket.start() > start:
+            end = bracket.start()
         return start, end
 
     def pronoun(self, start: int, end: int, gender: str) -> Speaker | None:

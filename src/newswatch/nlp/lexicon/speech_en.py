@@ -433,6 +433,9 @@ ORG_NOUNS: tuple[str, ...] = (
     "utility",
     "watchdog",
     "regulator",
+    "campaign",
+    "network",
+    "team",
 )
 
 # "the statement said": the words for an organisation's statement.

@@ -1,0 +1,67 @@
+"""English reported speech and wire-copy habits (texts written for newswatch)."""
+
+from __future__ import annotations
+
+from newswatch.knowledge import load_knowledge
+from newswatch.nlp.quotes import find_quotes, quote_spans
+from newswatch.record import Quote
+
+
+def _quotes(text: str) -> tuple[Quote, ...]:
+    return find_quotes(text, "en", published="2016-09-20", knowledge=load_knowledge())
+
+
+def _one(text: str, key: str) -> Quote:
+    found = [q for q in _quotes(text) if key in q.text]
+    assert len(found) == 1, _quotes(text)
+    return found[0]
+
+
+def _who(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker is not None else None
+
+
+def test_quote_spans_two_apostrophes_are_a_double_mark() -> None:
+    text = "''This is no reform,'' said Alan Cole. She isn't sure."
+    spans = quote_spans(text)
+    assert [text[s.inner_start : s.inner_end] for s in spans] == ["This is no reform,"]
+    assert text[spans[0].open : spans[0].end] == "''This is no reform,''"
+
+
+def test_quotes_two_apostrophe_quotes_take_speaker_and_continue() -> None:
+    text = "''There is no evidence,'' Mr. Burman said. ''The real issue is governance today.''"
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == [
+        "There is no evidence",
+        "The real issue is governance today.",
+    ]
+    assert {_who(q) for q in quotes} == {"Burman"}
+
+
+def test_quotes_party_and_state_in_brackets_are_not_the_speaker() -> None:
+    q = _one("Sen. David Perdue (R-Ga.) said he did not believe the polls.", "believe the polls")
+    assert _who(q) == "David Perdue"
+
+
+def test_quotes_said_it_would_is_a_statement() -> None:
+    q = _one("The S.E.C. said it would increase oversight of the program.", "increase oversight")
+    assert q.kind == "indirect" and _who(q) == "S.E.C."
+    assert q.text.startswith("it would")
+
+
+def test_quotes_said_it_alone_is_no_statement() -> None:
+    assert _quotes("He said it twice.") == ()
+
+
+def test_quotes_that_of_a_later_clause_is_not_the_complementizer() -> None:
+    text = (
+        "Secretary Jeh Johnson says hackers are taking aim at state election officials, "
+        "and that one attempt was successful."
+    )
+    q = _one(text, "hackers are taking aim")
+    assert _who(q) == "Jeh Johnson"
+
+
+def test_quotes_campaign_speaks() -> None:
+    q = _one("The campaign says the ad will air nationally next week.", "ad will air")
+    assert q.speaker is not None and "campaign" in (q.speaker.mention or "").lower()
