@@ -69,6 +69,7 @@ NOTICES: tuple[str, ...] = (
     r"opinions expressed .* (?:do not|don't) (?:necessarily )?reflect",
     r"republish(?:es|ed|ing)? (?:this|the) (?:material|article|story)",
     r"our standards",
+    r"(?:photo|image|picture)\s*(?::|by|credit)\s*[^.!?]{0,60}$",
     r"certificate of registration",
     r"registered as (?:a )?mass media",
     r"(?:reproduction|use|republication) of (?:the )?materials",
@@ -109,6 +110,7 @@ NOTICES: tuple[str, ...] = (
     r"присоединяйтесь к нам",
     r"скачайте (?:наше )?приложение",
     r"мнение редакции может не совпадать",
+    r"фото\s*(?::|—|-)\s*[^.!?]{0,60}$",
     r"свидетельство о регистрации",
     r"(?:полное или частичное )?использование материалов",
     r"с (?:письменного )?(?:согласия|разрешения) редакции",
@@ -173,7 +175,8 @@ LABELS: tuple[str, ...] = (
     r"filed under",
     r"categor(?:y|ies)\s*:",
     r"section\s*:",
-    r"photos?\s*:",
+    r"photos?(?:\s*:)?",
+    r"tags",
     r"photo by",
     r"photo credit",
     r"photograph",
@@ -257,7 +260,7 @@ LABELS: tuple[str, ...] = (
     r"метки\s*:?",
     r"рубрик[аи]\s*:?",
     r"темы?\s*:",
-    r"фото\s*:",
+    r"фото(?:\s*:)?",
     r"фото\s+[-–—]",
     r"фото предоставлено",
     r"фотография\s*:",
@@ -360,8 +363,8 @@ BOX_HEADERS: tuple[str, ...] = (
 
 # Labels of what closes an article: after one, no paragraph belongs to it any more.
 CLOSING: tuple[str, ...] = (
-    r"tags?\s*:", r"topics?\s*:", r"keywords?\s*:", r"filed under", r"comments?\s*[:(\d]",
-    r"\d+\s*comments?", r"теги", r"метки", r"ключевые слова", r"комментари(?:и|ев|й)\s*[:(\d]",
+    r"tags?\s*:", r"tags$", r"topics?\s*:", r"keywords?\s*:", r"filed under", r"comments?\s*[:(\d]",
+    r"\d+\s*comments?", r"теги", r"метки", r"теги$", r"ключевые слова", r"комментари(?:и|ев|й)\s*[:(\d]",
     r"\d+\s*комментари", r"©", r"\(c\) ?\d{4}", r"copyright",
 )  # fmt: skip
 

@@ -52,6 +52,8 @@ def _latin_phrase(pattern: str) -> bool:
 
 _NOTICE_LATN = re.compile(r"\b(?:" + "|".join(n for n in NOTICES if _latin_phrase(n)) + ")")
 _NOTICE_OTHER = re.compile(r"\b(?:" + "|".join(n for n in NOTICES if not _latin_phrase(n)) + ")")
+# A wire desk's initials closing a story ("ba-kh/jm", "abc/xy").
+_SIGNATURE = re.compile(r"^[a-z]{2,4}(?:-[a-z]{2,4})*/[a-z]{2,4}(?:-[a-z]{2,4})*$")
 _COPYRIGHT = re.compile(r"\(c\)\s*\d{4}|copyright\b")
 _TIME_PREFIX = re.compile(r"^\d{1,2}:\d{2}\s")
 _SPLIT = re.compile(r"[\s|,/•·]+")
@@ -85,6 +87,7 @@ _NOTICE_CHARS = 400  # notices show themselves early: longer lines are searched 
 _SAMPLE_WORDS = 40  # words of a line looked at for its script and case
 _GAP = 3  # non-article lines that may separate two parts of one article
 _PROSE_WORDS = 6  # words of a sentence ending in punctuation that make it prose
+_PARAGRAPH_WORDS = 12  # fewer words between headlines: one more headline
 _LONG_WORDS = 20  # words of a line without final punctuation that still make it prose
 
 
@@ -124,6 +127,7 @@ class _Line:
     listed: bool = False
     closing: bool = False
     boxed: bool = False
+    short_box: bool = False
 
 
 def _letters(tokens: Sequence[str]) -> tuple[int, int, int]:
@@ -176,6 +180,8 @@ def _furniture(
         labelled = after.startswith(":") or label.group(0).endswith(":")
         if words <= 8 or (labelled and words <= 40) or (not terminal and words <= 16):
             return True, _box_header(bare)
+    if _SIGNATURE.match(text):
+        return True, False
     if _URL.match(text) or _NUMBERS_ONLY.match(text) or (words <= 12 and _is_share_bar(low)):
         return True, False
     if words <= 14 and _TIME_PREFIX.match(text):
@@ -295,14 +301,24 @@ def _article_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
         return None
     clusters: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
-        prev = clusters[-1][-1]
-        between = lines[prev + 1 : i]
-        gap = sum(1 for line in between if not (line.listed or line.dateline))
-        headlines = _max_run(between, _headline_shaped)
+        between = lines[clusters[-1][-1] + 1 : i]
+        nxt = lines[i]
+        paragraph = nxt.words >= _PARAGRAPH_WORDS or nxt.lead_in
+        if between and paragraph and _headline_like(between[-1]) and not between[-1].boxed:
+            between = between[:-1]  # an intertitle over the next paragraph
+        gap = sum(1 for line in between if not (line.listed or line.dateline or line.short_box))
+        headlines = _max_run(between, lambda line: _headline_shaped(line) and not line.boxed)
         closed = any(line.closing for line in between)
-        # across a box of other stories only when a real paragraph follows it
-        boxed = any(line.box for line in between) and lines[i].words < _LONG_WORDS
-        if gap <= _GAP and headlines < 3 and not closed and not boxed:
+        # across a box of other stories, or past headlines, only to a real paragraph: a short
+        # sentence there is one more headline of a list
+        boxed = any(line.box for line in between) and not paragraph
+        headed = (
+            headlines > 0
+            and not paragraph
+            and i + 1 < len(lines)
+            and _headline_like(lines[i + 1])
+        )
+        if gap <= _GAP and headlines < 3 and not (closed or boxed or headed):
             clusters[-1].append(i)
         else:
             clusters.append([i])
@@ -331,10 +347,16 @@ def _mark_boxes(lines: Sequence[_Line]) -> None:
         if pairs < 2:
             j = i + 1
         while j < n and _headline_shaped(lines[j]) and not lines[j].furniture:
+            after = lines[j + 1] if j + 1 < n else None
+            if after is not None and after.prose and after.words >= _PARAGRAPH_WORDS:
+                break  # an intertitle over the next paragraph, not one more headline
             j += 1
         for line in lines[i + 1 : j]:
             line.boxed = True
             line.prose = False
+        if pairs < 2 and j - i - 1 <= 3:  # a short box, as "Read also" inside an article
+            for line in lines[i:j]:
+                line.short_box = True
 
 
 def _max_run(lines: Sequence[_Line], pred: Callable[[_Line], bool]) -> int:
@@ -368,8 +390,8 @@ def _inside(
         if line.listed or line.terminal or line.colon:
             keep[i] = True
             continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        prev = lines[i - 1] if i > start else None
+        nxt = _neighbour(lines, i, +1, len(lines))
+        prev = _neighbour(lines, i, -1, start - 1)
         single = not (prev is not None and _headline_like(prev)) and not (
             nxt is not None and _headline_like(nxt)
         )
@@ -379,6 +401,14 @@ def _inside(
         if followed and single and line.words <= 15:
             keep[i] = True  # an intertitle
     return keep
+
+
+def _neighbour(lines: Sequence[_Line], i: int, step: int, stop: int) -> _Line | None:
+    """The nearest line before or after ``i`` that is not furniture (a credit, a share bar)."""
+    j = i + step
+    while j != stop and (lines[j].furniture or lines[j].boxed):
+        j += step
+    return None if j == stop else lines[j]
 
 
 def _extend(lines: Sequence[_Line], start: int, end: int, script: str | None, tj: bool) -> int:
