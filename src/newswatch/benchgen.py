@@ -22,6 +22,7 @@ from bisect import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from itertools import accumulate
 from string import Formatter
 from typing import Any
@@ -277,6 +278,7 @@ def _ru_surname(masc: str, female: bool) -> tuple[str, str]:
     return masc, masc + "а"
 
 
+@cache
 def _person(seed: int, k: int) -> _Person:
     """Person ``k`` of the seed's cast: the same name, organisation and role in every article."""
     rng = random.Random(f"person:{seed}:{k}")
@@ -353,8 +355,14 @@ def _the(name: str) -> str:
     return "" if name in _NO_ARTICLE else "the "
 
 
-# Slots that name a place: (entity type, how its value is found).
+# Slots that name a place (written as entity mentions), and landscape slots by name.
 _PLACE_SLOTS = {"place", "country", "country2"}
+_LANDSCAPE = {"mountains": _MOUNTAINS, "valley": _VALLEYS, "river": _RIVERS}
+
+
+@cache
+def _parsed(template: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return list(Formatter().parse(template))
 
 
 @dataclass
@@ -387,7 +395,9 @@ class _Writer:
         self.offset = 0  # code points before the current paragraph
         self.length = 0  # code points of the current paragraph
         self.entities: dict[str, _EntityDraft] = {}
+        self.local: dict[str, str] = {}
         self.quotes: list[_QuoteDraft] = []
+        self.word_count = 0
 
     @property
     def at(self) -> int:
@@ -399,32 +409,40 @@ class _Writer:
 
     def entity(self, key: str, name: str, etype: str, surface: str) -> Speaker:
         """Write ``surface`` as a mention of entity ``key`` (created on its first mention)."""
-        draft = self.entities.setdefault(key, _EntityDraft(name=name, type=etype))
+        draft = self.entities.get(key)
+        if draft is None:
+            draft = self.entities[key] = _EntityDraft(name=name, type=etype)
+            self.local[key] = f"e{len(self.entities)}"
         start = self.at
         draft.mentions.append(Mention(start=start, end=start + len(surface), text=surface))
         if surface != name and surface not in draft.aliases:
             draft.aliases.append(surface)
         self.text(surface)
-        local = f"e{list(self.entities).index(key) + 1}"
         return Speaker(
-            name=name, entity=local, mention=surface, start=start, end=start + len(surface)
+            name=name,
+            entity=self.local[key],
+            mention=surface,
+            start=start,
+            end=start + len(surface),
         )
 
     def pronoun(self, key: str, word: str) -> Speaker:
         draft = self.entities[key]
         start = self.at
         self.text(word)
-        local = f"e{list(self.entities).index(key) + 1}"
-        return Speaker(name=draft.name, entity=local, mention=word, start=start, end=self.at)
+        return Speaker(
+            name=draft.name, entity=self.local[key], mention=word, start=start, end=self.at
+        )
 
     def end_paragraph(self) -> None:
         paragraph = "".join(self.current)
         self.paragraphs.append(paragraph)
+        self.word_count += len(paragraph.split())
         self.offset += len(paragraph) + 1  # the "\n" between paragraphs
         self.current, self.length = [], 0
 
     def words(self) -> int:
-        return sum(len(p.split()) for p in self.paragraphs)
+        return self.word_count
 
 
 class _Composer:
@@ -453,53 +471,53 @@ class _Composer:
     # -- templates ----------------------------------------------------------------------------
     def write(self, template: str, *, capital: bool = False) -> None:
         """Write a template, its place slots as entity mentions."""
-        rng = self.rng
-        country = rng.choice(_PLACES[:8])
-        country2 = rng.choice([p for p in _PLACES[:8] if p != country])
-        place = self._place()
-        cases = {c[1]: _COUNTRY_CASES[c[1]] for c in (country, country2)}
-        month = rng.randrange(12)
-        values: dict[str, str | tuple[str, str]] = {
-            "n": str(rng.randint(2, 95)),
-            "month": _MONTHS_EN[month],
-            "month_prep": _MONTHS_RU_PREP[month],
-            "mountains": rng.choice(_MOUNTAINS),
-            "mountains_prep": rng.choice(_MOUNTAINS),
-            "valley": rng.choice(_VALLEYS),
-            "valley_prep": rng.choice(_VALLEYS),
-            "river": rng.choice(_RIVERS),
-            "river_prep": rng.choice(_RIVERS),
-        }
+        drawn: dict[str, Any] = {}  # each slot drawn once per template, when first used
         first = True
-        for literal, slot, _spec, _conv in Formatter().parse(template):
+        for literal, slot, _spec, _conv in _parsed(template):
             if literal:
                 self.w.text(literal[0].upper() + literal[1:] if capital and first else literal)
                 first = False
             if slot is None:
                 continue
             base, _, case = slot.partition("_")
+            if base not in drawn:
+                drawn[base] = self._draw(base, drawn)
+            value = drawn[base]
             if base in _PLACE_SLOTS:
-                entry = {"place": place, "country": country, "country2": country2}[base]
-                surface = self._case(entry, case, cases)
-                name = entry[1] if self.ru else entry[0]
-                self.w.entity(f"g{entry[0]}", name, entry[3], surface)
+                surface = self._case(value, case)
+                name = value[1] if self.ru else value[0]
+                self.w.entity(f"g{value[0]}", name, value[3], surface)
+            elif base == "month":
+                self.w.text(_MONTHS_RU_PREP[value] if self.ru else _MONTHS_EN[value])
+            elif isinstance(value, tuple):  # (English, Russian) pair of a landscape name
+                self.w.text(value[1] if self.ru else value[0])
             else:
-                value = values[slot]
-                if isinstance(value, tuple):  # (English, Russian) pair of a landscape name
-                    self.w.text(value[1] if self.ru else value[0])
-                else:
-                    self.w.text(value)
+                self.w.text(value)
             first = False
 
-    def _case(self, entry: tuple[str, str, str, str], case: str, cases: dict[str, Any]) -> str:
+    def _draw(self, base: str, drawn: dict[str, Any]) -> Any:
+        rng = self.rng
+        if base == "country":
+            return rng.choice(_PLACES[:8])
+        if base == "country2":
+            return rng.choice([p for p in _PLACES[:8] if p != drawn.get("country")])
+        if base == "place":
+            return self._place()
+        if base == "n":
+            return str(rng.randint(2, 95))
+        if base == "month":
+            return rng.randrange(12)
+        return rng.choice(_LANDSCAPE[base])
+
+    def _case(self, entry: tuple[str, str, str, str], case: str) -> str:
         if not self.ru:
             return entry[0]
-        if case in ("", "nom", "acc") and entry[1] not in cases:
+        if case in ("", "nom", "acc") and entry[1] not in _COUNTRY_CASES:
             return entry[1]
         if case == "prep":
             return entry[2]
-        if entry[1] in cases:
-            gen, acc, inst = cases[entry[1]]
+        if entry[1] in _COUNTRY_CASES:
+            gen, acc, inst = _COUNTRY_CASES[entry[1]]
             return {"gen": gen, "acc": acc, "inst": inst, "nom": entry[1], "": entry[1]}[case]
         return {"gen": _gen_of_place(entry), "inst": _inst_of_place(entry)}.get(case, entry[1])
 
