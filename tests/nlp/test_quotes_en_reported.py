@@ -65,3 +65,30 @@ def test_quotes_that_of_a_later_clause_is_not_the_complementizer() -> None:
 def test_quotes_campaign_speaks() -> None:
     q = _one("The campaign says the ad will air nationally next week.", "ad will air")
     assert q.speaker is not None and "campaign" in (q.speaker.mention or "").lower()
+
+
+def test_quotes_adding_that_is_a_second_statement_of_the_speaker() -> None:
+    text = (
+        "The mayor said the curfew would be lifted on Friday, "
+        "adding that the police would stay on the streets."
+    )
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == [
+        "the curfew would be lifted on Friday",
+        "the police would stay on the streets",
+    ]
+    assert [q.cue for q in quotes] == ["said", "adding"]
+    assert {_who(q) for q in quotes} == {"The mayor"}
+
+
+def test_quotes_outlet_noting_is_no_statement_of_the_speaker() -> None:
+    text = (
+        "Askar Zhunusov said that the river must be shared fairly, TASS reported, "
+        "noting the construction of a new canal in the north."
+    )
+    assert [q.cue for q in _quotes(text)] == ["said"]
+
+
+def test_quotes_sentence_mostly_quoted_with_cue_before_is_read() -> None:
+    q = _one("Trump says voter fraud “would be one hell of a way to lose.”", "voter fraud")
+    assert q.kind == "indirect" and _who(q) == "Trump"

@@ -246,6 +246,11 @@ _ROLE_FIRST = (
     re.compile(rf"(?:the\s+)?(?:{'|'.join(speech_en.ROLE_NOUNS)})(?![\w-])"),
     re.compile(rf"(?:{'|'.join(speech_ru.ROLE_NOUNS)})(?![\w-])"),
 )
+_PARTICIPLE = re.compile(
+    rf"[,;]\s+(?:and\s+)?(?P<cue>{_alts(speech_en.PARTICIPLE_CUES)})(?P<that>\s+that\b)?(?![\w-])",
+    re.IGNORECASE,
+)
+_OUTLET_CLAUSE = re.compile(r"\b(?:reported|reports|writes|wrote|said\s+in\s+a\s+report)\b")
 _IT_CLAUSE = re.compile(
     r"\s+(?:would|will|was|is|had|has|could|should|may|might|can|did|does|needs|plans|"
     r"wants|intends|expects|remains|believes|sees|hopes)\b"
@@ -689,10 +694,57 @@ class _Reader:
                 got = self._reported(para, s0, s1, body, cue, spans)
                 if got:
                     break
+            if self.lang != "ru":
+                self._participle(para, s0, s1, spans)
+
+    def _participle(self, para: int, s0: int, s1: int, spans: list[QuoteSpan]) -> None:
+        """``X said …, adding that …``: a second statement of the sentence's speaker."""
+        text = self.text
+        ours = [f for f in self.found[-6:] if f.sentence == (s0, s1) and f.quote.speaker]
+        if not ours:
+            return
+        for m in _PARTICIPLE.finditer(text, s0, s1):
+            if any(s.inner_start <= m.start() < s.inner_end for s in spans):
+                continue
+            if m.start() in self.used_cues:
+                continue
+            first = next((f for f in ours if f.quote.start < m.start() < f.quote.end), None)
+            source = first or ours[-1]
+            if first is None and source.quote.start > m.start():
+                continue
+            word = m.group("cue").lower()
+            if not m.group("that") and word not in ("adding", "saying"):
+                continue  # "noting the construction of…" names a thing, not a statement
+            if _OUTLET_CLAUSE.search(text, source.quote.end, m.start()):
+                continue  # "…, TASS reported, noting…": the outlet's words
+            a, b = m.end(), self._content_end(s0, s1)
+            while a < b and text[a] in " \t,:":
+                a += 1
+            if len(text[a:b].split()) < 3:
+                continue
+            if first is not None and first.quote.kind == "indirect":
+                q = first.quote
+                cut = m.start()
+                while cut > q.start and text[cut - 1] in " ,;":
+                    cut -= 1
+                first.quote = replace(q, text=text[q.start : cut], end=cut)
+            self.used_cues.add(m.start())
+            q = source.quote
+            self._add(
+                Quote(text[a:b], "indirect", a, b, q.speaker, word, q.date, q.date_text, q.via),
+                para, (s0, s1), source.region, m.start(), inherit=True,
+            )  # fmt: skip
+            break
 
     def _covered(self, s0: int, s1: int, spans: list[QuoteSpan]) -> bool:
+        """A sentence mostly in quotation marks whose quotations have their speaker already.
+
+        One with an unattributed quotation is read on (``Trump says fraud “would be…”``).
+        """
         inside = sum(max(0, min(s1, s.end) - max(s0, s.open)) for s in spans)
-        return inside > 0.6 * (s1 - s0)
+        if inside <= 0.6 * (s1 - s0):
+            return False
+        return any(s0 <= f.quote.start < s1 for f in self.found[-8:])
 
     def _reported(
         self,

@@ -15,6 +15,7 @@ __all__ = [
     "NOT_SPEAKERS",
     "OPENERS",
     "ORG_NOUNS",
+    "PARTICIPLE_CUES",
     "PASSIVE_CUES",
     "PRONOUNS",
     "ROLE_NOUNS",
@@ -544,3 +545,25 @@ ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "secretary-general": ("secretary-general", "secretary general"),
     "leader": ("leader", "head", "chairman", "president"),
 }  # fmt: skip
+
+# A second statement of the sentence's speaker: "X said …, adding that …", "…, saying …".
+PARTICIPLE_CUES: tuple[str, ...] = (
+    "adding",
+    "saying",
+    "noting",
+    "arguing",
+    "insisting",
+    "warning",
+    "explaining",
+    "stressing",
+    "claiming",
+    "suggesting",
+    "asserting",
+    "acknowledging",
+    "admitting",
+    "predicting",
+    "contending",
+    "maintaining",
+    "pointing out",
+    "telling reporters",
+)
