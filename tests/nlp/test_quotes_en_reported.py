@@ -92,3 +92,33 @@ def test_quotes_outlet_noting_is_no_statement_of_the_speaker() -> None:
 def test_quotes_sentence_mostly_quoted_with_cue_before_is_read() -> None:
     q = _one("Trump says voter fraud “would be one hell of a way to lose.”", "voter fraud")
     assert q.kind == "indirect" and _who(q) == "Trump"
+
+
+def test_quotes_according_to_him_goes_to_the_last_speaker() -> None:
+    text = (
+        "Igor Zverev said the rules would change.\n"
+        "According to him, about 650,000 foreigners stay in Russia illegally."
+    )
+    assert _who(_one(text, "650,000 foreigners")) == "Igor Zverev"
+
+
+def test_quotes_second_that_clause_does_not_move_the_statement() -> None:
+    text = "Zaheer said the authorities would guard the sites and that work would start soon."
+    assert _one(text, "guard the sites").text.startswith("the authorities would guard")
+
+
+def test_quotes_dateline_is_not_part_of_the_statement() -> None:
+    text = (
+        "ASTANA, March 11 (Reuters) - Kazakhstan plans to raise oil shipments this year, "
+        "Deputy Energy Minister Yerlan Akbarov said on Monday."
+    )
+    assert _one(text, "oil shipments").text.startswith("Kazakhstan plans")
+
+
+def test_quotes_relative_clause_subject_is_not_a_statement_before_said() -> None:
+    text = (
+        "Deputy Chairman Nurlanbek Sydykov, who visited the region last week, "
+        "said the government had allocated 4.2 billion soms."
+    )
+    q = _one(text, "allocated")
+    assert q.text.startswith("the government") and "Sydykov" in (_who(q) or "")

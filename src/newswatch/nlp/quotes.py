@@ -251,6 +251,9 @@ _PARTICIPLE = re.compile(
     re.IGNORECASE,
 )
 _OUTLET_CLAUSE = re.compile(r"\b(?:reported|reports|writes|wrote|said\s+in\s+a\s+report)\b")
+# "ASTANA, March 11 (Reuters) - ", "ASTANA. KAZINFORM – ": a dateline before the words
+_DATELINE = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30}[,.][^\n—–]{0,40}?\s[-—–]\s+")
+_AUXILIARY = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|should)\b")
 _IT_CLAUSE = re.compile(
     r"\s+(?:would|will|was|is|had|has|could|should|may|might|can|did|does|needs|plans|"
     r"wants|intends|expects|remains|believes|sees|hopes)\b"
@@ -343,7 +346,7 @@ class _Reader:
                 return a, m2.start() if m2 else end
         if self.lang == "ru":
             a = self._past_outlet(a, end)
-        pron = re.match(r"\s+(он|она|они|he|she|they)\b", text[a:end], re.IGNORECASE)
+        pron = re.match(r"\s+(он|она|они|he|she|they|him|her|them)\b", text[a:end], re.IGNORECASE)
         if pron:
             return a + pron.start(1), a + pron.end(1)
         m2 = self.cues.stop_after.search(text, a, end)
@@ -789,7 +792,7 @@ class _Reader:
         comma = text.rfind(",", body, cue.start())
         if comma > body and self._no_that_after(cue, end):
             got = self.tail(comma, end, spans)
-            if got is not None and got[1].start() == cue.start():
+            if got is not None and got[1].start() == cue.start() and self._ends_sentence(got, end):
                 speaker = got[0]
                 return self._emit(para, (s0, s1), body, comma, speaker, cue, (comma, end), spans)
         # X said (that) CONTENT.
@@ -810,6 +813,13 @@ class _Reader:
             return False
         return self._emit(para, (s0, s1), content, end, speaker, cue, (s0, content), spans)
 
+    def _ends_sentence(self, got: tuple[Speaker, re.Match[str], int], end: int) -> bool:
+        """``…, X said (on Monday).`` ends the sentence; ``…, who …, said the government…`` not."""
+        speaker, cue, _p = got
+        if speaker.start is not None and speaker.start > cue.start():
+            return not _AUXILIARY.search(speaker.mention or "")
+        return self.lang == "ru" or self._content_start(cue, end) is None
+
     def _no_that_after(self, cue: re.Match[str], end: int) -> bool:
         tail = self.text[cue.end() : end]
         return not self.cues.that.search(tail) and len(tail.split()) <= 12
@@ -823,6 +833,8 @@ class _Reader:
         # "said that…", "told reporters on Monday that…"; not the "that" of a later clause
         # ("says hackers are active, and that…")
         near = len(between.split()) <= 4 or "," not in between
+        if that and re.search(r"\b(?:and|but|or)\s*$", between):
+            near = False  # "said X would…, and that Y…": the statement starts after the cue
         if that and near and len(between.split()) <= 12 and not re.search(r"[.;!?]", between):
             return that.end()
         word = cue.group(0).lower().split()[-1]
@@ -894,6 +906,9 @@ class _Reader:
         text = self.text
         while a < b and text[a] in " \t,:—–-":
             a += 1
+        dateline = _DATELINE.match(text, a, b)
+        if dateline:
+            a = dateline.end()
         while b > a and text[b - 1] in " \t,.;:—–-":
             b -= 1
         if len(text[a:b].split()) < 3:

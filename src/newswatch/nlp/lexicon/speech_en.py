@@ -210,7 +210,7 @@ CLAUSE_OPENERS: tuple[str, ...] = (
     "two",
 )
 
-PRONOUNS: dict[str, str] = {"he": "m", "she": "f", "they": "p"}
+PRONOUNS: dict[str, str] = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f", "them": "p"}
 
 HONORIFICS: tuple[str, ...] = (
     "mr.",
