@@ -1,17 +1,21 @@
 """HTML pages: main text and metadata with trafilatura, then generic clean-up of its lines.
 
-trafilatura finds the article (comments off, precision mode); a few rules, the same for every
-site and each one measured (``docs/extraction.md``), then clean what it returns:
+trafilatura finds the article (comments off, precision mode). A few rules, the same for every
+site and each one measured (the ablation in ``docs/extraction.md``), work around it:
 
-- *fallback*: when precision mode returns almost nothing, trafilatura's recall mode is tried
-  and the longer text kept (precision mode sometimes settles on a reprint notice);
-- *title*: lines near the top that repeat the headline are dropped -- the headline is the
-  ``title``, not part of ``text``;
+- *layout tables*: tables whose cells hold paragraphs, headings or tables are turned into plain
+  blocks first, so that an old table-laid page does not come out as one glued table row;
+- *fallback*: when precision mode returns almost nothing, trafilatura's recall mode is tried on
+  the same tree and the longer text kept (precision mode sometimes settles on a reprint notice);
+- *title*: the headline is taken out of a ``<title>`` that also names the site or section, and
+  lines near the top that repeat it are dropped -- the headline is the ``title``, not ``text``;
+- *related lists*: "Read more" / "Читайте также" headings go with the headlines listed under them;
 - *furniture*: lines that are site furniture whatever the site -- share and print buttons,
-  "Read more" / "Читайте также" lines with the list of headlines under them, copyright and
-  photo-credit lines, table rows of menu links, lines with no words.
+  copyright and photo-credit lines, newsletter plugs, table rows of menu links, calendar and
+  archive widgets, bare dates and times.
 
-Nothing here is keyed to a site, a domain or a page.
+Lines dropped by these rules are returned as ``boilerplate``. Nothing here is keyed to a site,
+a domain or a page.
 """
 
 from __future__ import annotations
@@ -395,11 +399,7 @@ def _clean_title(title: str | None, tree: HtmlElement, sitename: str | None) -> 
         parts = [part for part in _TITLE_SEPARATOR.split(whole) if _WORD.search(part)]
         if len(parts) < 2 or title not in parts:
             return title
-    headings = {
-        tuple(_words(" ".join(h.text_content().split())))
-        for h in tree.iter("h1", "h2")
-        if isinstance(h.tag, str)
-    }
+    headings = {tuple(_words(" ".join(h.text_content().split()))) for h in tree.iter("h1", "h2")}
     for part in parts:
         if tuple(_words(part)) in headings:
             return part
