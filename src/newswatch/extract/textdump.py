@@ -87,7 +87,7 @@ _NOTICE_CHARS = 400  # notices show themselves early: longer lines are searched 
 _SAMPLE_WORDS = 40  # words of a line looked at for its script and case
 _GAP = 3  # non-article lines that may separate two parts of one article
 _PROSE_WORDS = 6  # words of a sentence ending in punctuation that make it prose
-_PARAGRAPH_WORDS = 12  # fewer words between headlines: one more headline
+_PARAGRAPH_WORDS = 15  # fewer words between headlines: one more headline
 _LONG_WORDS = 20  # words of a line without final punctuation that still make it prose
 
 
@@ -303,7 +303,12 @@ def _article_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
     for i in prose[1:]:
         between = lines[clusters[-1][-1] + 1 : i]
         nxt = lines[i]
-        paragraph = nxt.words >= _PARAGRAPH_WORDS or nxt.lead_in
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        paragraph = (
+            nxt.words >= _PARAGRAPH_WORDS
+            or nxt.lead_in
+            or (after is not None and after.prose and after.words >= _LONG_WORDS)
+        )
         if between and paragraph and _headline_like(between[-1]) and not between[-1].boxed:
             between = between[:-1]  # an intertitle over the next paragraph
         gap = sum(1 for line in between if not (line.listed or line.dateline or line.short_box))
@@ -313,10 +318,10 @@ def _article_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
         # sentence there is one more headline of a list
         boxed = any(line.box for line in between) and not paragraph
         headed = (
-            headlines > 0
+            any(_headline_like(line) and not line.boxed for line in between)
             and not paragraph
-            and i + 1 < len(lines)
-            and _headline_like(lines[i + 1])
+            and after is not None
+            and _headline_like(after)
         )
         if gap <= _GAP and headlines < 3 and not (closed or boxed or headed):
             clusters[-1].append(i)
