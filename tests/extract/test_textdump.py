@@ -213,3 +213,30 @@ def test_textdump_every_line_ends_up_in_exactly_one_place(parts: list[str]) -> N
     assert title == (found.title is not None)
     assert len(found.boilerplate) + texts + len(datelines) + title == len(labels)
     assert (len(found.text.split("\n")) if found.text else 0) == texts + kept_rest
+
+
+@pytest.mark.parametrize(
+    "inserted",
+    [
+        ["Read also", "Tajikistan to build new airport in Kulob", "Uzbek exports grow by a fifth"],
+        ["Read also: Kyrgyzstan and China sign agreement on railway"],
+        ["Photo: Sputnik / Ivan Petrov"],
+        ["Share", "Facebook Twitter Telegram"],
+    ],
+)
+def test_textdump_furniture_dropped_into_the_middle_does_not_split_the_article(
+    inserted: list[str],
+) -> None:
+    text, gold = _case("en-headline-list-after")
+    lines = text.split("\n")
+    middle = 4  # between the second and the third paragraph
+    found = extract_textdump("\n".join(lines[:middle] + inserted + lines[middle:]))
+    assert found.text.split("\n") == gold["article"]
+    assert all(line in found.boilerplate for line in inserted)
+
+
+def test_textdump_short_sentence_between_headlines_is_one_more_headline() -> None:
+    text, gold = _case("en-captions-list-after")
+    found = extract_textdump(text)
+    assert "Kazakhstan lifts ban on fuel exports." in found.boilerplate
+    assert found.text.split("\n") == gold["article"]

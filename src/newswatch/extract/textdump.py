@@ -304,11 +304,7 @@ def _article_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
         between = lines[clusters[-1][-1] + 1 : i]
         nxt = lines[i]
         after = lines[i + 1] if i + 1 < len(lines) else None
-        paragraph = (
-            nxt.words >= _PARAGRAPH_WORDS
-            or nxt.lead_in
-            or (after is not None and after.prose and after.words >= _LONG_WORDS)
-        )
+        paragraph = nxt.words >= _PARAGRAPH_WORDS or nxt.lead_in or _paragraph_follows(lines, i)
         if between and paragraph and _headline_like(between[-1]) and not between[-1].boxed:
             between = between[:-1]  # an intertitle over the next paragraph
         gap = sum(1 for line in between if not (line.listed or line.dateline or line.short_box))
@@ -329,6 +325,18 @@ def _article_span(lines: Sequence[_Line]) -> tuple[int, int] | None:
             clusters.append([i])
     best = max(clusters, key=lambda c: sum(len(lines[i].text) for i in c))
     return best[0], best[-1]
+
+
+def _paragraph_follows(lines: Sequence[_Line], i: int) -> bool:
+    """Whether a long paragraph comes right after line ``i`` (over one intertitle at most)."""
+    for j in (i + 1, i + 2):
+        if j >= len(lines):
+            return False
+        if lines[j].prose and lines[j].words >= _LONG_WORDS:
+            return True
+        if j == i + 2 or not _headline_like(lines[j]):
+            return False
+    return False
 
 
 def _teaser(line: _Line) -> bool:
@@ -352,9 +360,6 @@ def _mark_boxes(lines: Sequence[_Line]) -> None:
         if pairs < 2:
             j = i + 1
         while j < n and _headline_shaped(lines[j]) and not lines[j].furniture:
-            after = lines[j + 1] if j + 1 < n else None
-            if after is not None and after.prose and after.words >= _PARAGRAPH_WORDS:
-                break  # an intertitle over the next paragraph, not one more headline
             j += 1
         for line in lines[i + 1 : j]:
             line.boxed = True
