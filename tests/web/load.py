@@ -1,6 +1,9 @@
 """Load-test tooling for the web app (not a test: speed is measured, never asserted).
 
-Build a base of synthetic articles (``newswatch.benchgen``) through ``Store.add_article``::
+Build a base of synthetic articles (``newswatch.benchgen``), written in batches by
+``newswatch.bench_kb.bulk_load`` (the store's rows for reading, without stories and
+near-duplicate bands; ``--add-article`` writes each through ``Store.add_article`` instead, which
+resolves entities and stories and is far slower on a large base)::
 
     .venv/bin/python -m tests.web.load build --db sqlite:////tmp/nw-load.db --articles 10000
 
@@ -22,19 +25,22 @@ import time
 from newswatch.store import Store
 
 
-def build(db: str, articles: int, seed: int, russian: float) -> None:
+def build(db: str, articles: int, seed: int, russian: float, *, add_article: bool) -> None:
+    from newswatch.bench_kb import bulk_load
     from newswatch.benchgen import generate_articles
 
     started = time.perf_counter()
     with Store.open(db) as store:
         have = store.counts()["articles"]
-        for n, article in enumerate(
-            generate_articles(articles - have, seed=seed, russian=russian, start=have), 1
-        ):
-            store.add_article(article)
-            if n % 1000 == 0:
-                rate = n / (time.perf_counter() - started)
-                sys.stderr.write(f"{have + n} articles ({rate:.0f}/s)\n")
+        records = generate_articles(articles - have, seed=seed, russian=russian, start=have)
+        if add_article:
+            for n, article in enumerate(records, 1):
+                store.add_article(article)
+                if n % 1000 == 0:
+                    rate = n / (time.perf_counter() - started)
+                    sys.stderr.write(f"{have + n} articles ({rate:.0f}/s)\n")
+        else:
+            bulk_load(store, records, progress=lambda m: sys.stderr.write(m + "\n"))
         counts = store.counts()
     sys.stderr.write(f"{counts} in {time.perf_counter() - started:.0f} s\n")
 
@@ -47,8 +53,11 @@ def main() -> None:
     make.add_argument("--articles", type=int, default=10_000)
     make.add_argument("--seed", type=int, default=1)
     make.add_argument("--russian", type=float, default=0.3)
+    make.add_argument(
+        "--add-article", action="store_true", help="write through Store.add_article (slow)"
+    )
     args = parser.parse_args()
-    build(args.db, args.articles, args.seed, args.russian)
+    build(args.db, args.articles, args.seed, args.russian, add_article=args.add_article)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, UploadFile
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from newswatch import alerts as watch
@@ -53,12 +54,14 @@ class WatchlistIn(BaseModel):
     webhook_url: str | None = Field(default=None, max_length=2000)
 
 
-def paged(call: Callable[[], Page]) -> ListPage:
+def paged(call: Callable[[], Page]) -> Response:
+    """The page as ``{"items": [...], "next": ...}``, serialised once (``ListPage`` documents it;
+    re-validating every item through pydantic would only cost time)."""
     try:
         page = call()
     except ValueError as exc:  # a cursor that is not one of ours
         raise HTTPException(status_code=400, detail=str(exc)) from exc
-    return ListPage(items=page.items, next=page.next)
+    return JSONResponse({"items": page.items, "next": page.next})
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -71,7 +74,7 @@ def list_articles(
     since: Day = None,
     until: Day = None,
     outlet: Annotated[str | None, Query(max_length=200)] = None,
-) -> ListPage:
+) -> Response:
     store = state.store
     return paged(
         lambda: store.feed(
@@ -102,7 +105,7 @@ def list_quotes(
     since: Day = None,
     until: Day = None,
     lang: Lang = None,
-) -> ListPage:
+) -> Response:
     store = state.store
     return paged(
         lambda: store.quotes(
@@ -123,7 +126,7 @@ def list_entities(
     limit: Limit = 50,
     cursor: Cursor = None,
     type: Annotated[str | None, Query(max_length=8, description="PERSON, ORG, GPE…")] = None,
-) -> ListPage:
+) -> Response:
     store = state.store
     return paged(lambda: store.entities(type=type, top=limit, cursor=cursor))
 
@@ -158,7 +161,7 @@ def entity_quotes(
     since: Day = None,
     until: Day = None,
     lang: Lang = None,
-) -> ListPage:
+) -> Response:
     found = _entity(state, entity_id)
     store = state.store
     return paged(
@@ -181,7 +184,7 @@ def list_stories(
     cursor: Cursor = None,
     since: Day = None,
     min_articles: Annotated[int, Query(ge=1, le=1000)] = 1,
-) -> ListPage:
+) -> Response:
     store = state.store
     return paged(
         lambda: store.stories(since=since, min_articles=min_articles, limit=limit, cursor=cursor)
@@ -206,7 +209,7 @@ def search(
     since: Day = None,
     until: Day = None,
     outlet: Annotated[str | None, Query(max_length=200)] = None,
-) -> ListPage:
+) -> Response:
     store = state.store
     return paged(
         lambda: store.search(
@@ -217,7 +220,7 @@ def search(
 
 # -- watchlists and alerts (signed in) ----------------------------------------------------------
 @router.get("/watchlists", response_model=ListPage, summary="Your watchlists")
-def list_watchlists(state: State, user: User, limit: Limit = 50, cursor: Cursor = None) -> ListPage:
+def list_watchlists(state: State, user: User, limit: Limit = 50, cursor: Cursor = None) -> Response:
     engine = state.store.engine
     return paged(
         lambda: watch.list_watchlists(engine, user_id=user.user_id, limit=limit, cursor=cursor)
@@ -265,7 +268,7 @@ def delete_watchlist(watchlist_id: int, state: State, user: User) -> None:
 @router.get("/watchlists/{watchlist_id}/alerts", response_model=ListPage, summary="Its alerts")
 def watchlist_alerts(
     watchlist_id: int, state: State, user: User, limit: Limit = 50, cursor: Cursor = None
-) -> ListPage:
+) -> Response:
     _own_watchlist(state, user, watchlist_id)
     engine = state.store.engine
     return paged(
@@ -274,7 +277,7 @@ def watchlist_alerts(
 
 
 @router.get("/alerts", response_model=ListPage, summary="Alerts of all your watchlists")
-def my_alerts(state: State, user: User, limit: Limit = 50, cursor: Cursor = None) -> ListPage:
+def my_alerts(state: State, user: User, limit: Limit = 50, cursor: Cursor = None) -> Response:
     engine = state.store.engine
     mine = watch.list_watchlists(engine, user_id=user.user_id, limit=10_000).items
     ids = [w["id"] for w in mine]
