@@ -240,3 +240,54 @@ def test_textdump_short_sentence_between_headlines_is_one_more_headline() -> Non
     found = extract_textdump(text)
     assert "Kazakhstan lifts ban on fuel exports." in found.boilerplate
     assert found.text.split("\n") == gold["article"]
+
+
+GOLD_DEV = CASES.parent / "gold" / "dev"
+_INSERTS = {
+    "box": {
+        "en": [
+            "Read also",
+            "Tajikistan to build new airport in Kulob",
+            "Uzbek exports grow by a fifth",
+        ],
+        "ru": ["Читайте также", "В Кулябе построят новый аэропорт", "Экспорт Узбекистана вырос"],
+    },
+    "inline": {
+        "en": ["Read also: Kyrgyzstan and China sign agreement on railway"],
+        "ru": ["Читайте также: Киргизия и Китай подписали соглашение о железной дороге"],
+    },
+    "credit": {"en": ["Photo: Sputnik / Ivan Petrov"], "ru": ["Фото: Sputnik / Иван Петров"]},
+}
+
+
+def robustness_on_dev(kind: str) -> float:
+    """Line accuracy on the dev dumps with furniture of ``kind`` put in the article's middle."""
+    from newswatch.eval.gold import normalise
+
+    right = total = 0
+    for gold_path in sorted(GOLD_DEV.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        lines = (
+            gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
+            .read_text(encoding="utf-8")
+            .split("\n")
+        )
+        kept_at = [i for i, line in enumerate(lines) if line.strip() in gold["article"]]
+        if len(kept_at) >= 4:
+            middle = kept_at[len(kept_at) // 2]
+            lines = lines[:middle] + _INSERTS[kind][gold["lang"]] + lines[middle:]
+        found = extract_textdump("\n".join(lines))
+        text = normalise(found.text)
+        text_lines = {normalise(line) for line in found.text.split("\n")}
+        right += sum(normalise(line) in text for line in gold["article"])
+        right += sum(normalise(line) not in text_lines for line in gold["boilerplate"])
+        total += len(gold["article"]) + len(gold["boilerplate"])
+    return right / total
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", sorted(_INSERTS))
+def test_textdump_dev_dumps_with_furniture_put_inside_the_article(kind: str) -> None:
+    if not any(GOLD_DEV.glob("*.gold.json")):
+        pytest.skip("no dev gold dumps yet")
+    assert robustness_on_dev(kind) >= 0.99
