@@ -209,3 +209,28 @@ def test_webhook_goes_through_the_fetchers_address_guard(store: Store) -> None:
     assert "refused" in str(_delivery(store, delivery)["last_error"])
     with pytest.raises(FetchError):
         check_address("http://127.0.0.1:9/hook", allow_private=False)
+
+
+def test_speaker_watch_fires_across_scripts(store: Store) -> None:
+    store.add_article(zas_article(1))
+    me = _user(store, "eva")
+    made = watch.create_watchlist(
+        store.engine, user_id=me, kind="speaker", value="Зась", find_entity=store.find_entity
+    )
+    store.add_article(zas_article(2))
+    russian = "Станислав Зась выступил в Душанбе.\n«Угрозы нет», — сказал Станислав Зась."
+    store.add_article(
+        make_article(
+            russian,
+            title="Зась",
+            published="2022-12-21",
+            speaker="Станислав Зась",
+            said="Угрозы нет",
+        )
+    )
+    snippets = [
+        a["snippet"] for a in watch.list_alerts(store.engine, watchlist_ids=[made["id"]]).items
+    ]
+    assert len(snippets) == 2
+    assert any(s.startswith("Stanislav Zas: ") for s in snippets)
+    assert any(s.startswith("Станислав Зась: ") for s in snippets)
