@@ -86,6 +86,7 @@ class UnitReport:
     articles: int
     errors: int
     seconds: float
+    cpu_seconds: float
     worker_pid: int
 
 
@@ -107,6 +108,11 @@ class BatchSummary:
     def errors(self) -> int:
         return sum(r.errors for r in self.reports)
 
+    @property
+    def cpu_seconds(self) -> float:
+        """CPU time the tasks took: the work itself, whatever else the machines were doing."""
+        return sum(r.cpu_seconds for r in self.reports)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "units": self.units,
@@ -117,6 +123,7 @@ class BatchSummary:
             "errors": self.errors,
             "seconds": round(self.seconds, 3),
             "articles_per_second": round(self.articles / self.seconds, 2) if self.seconds else None,
+            "cpu_seconds": round(self.cpu_seconds, 3),
         }
 
 
@@ -238,8 +245,10 @@ def unit_sources(unit: Unit, settings: Settings) -> Iterator[Source]:
     """The documents of a unit: the records of its WARC file, or its plain files."""
     if unit.kind == "warc":
         yield from iter_warc_sources(unit.paths[0], max_bytes=settings.max_bytes)
-    else:
+    elif unit.kind == "files":
         yield from iter_file_sources(list(unit.paths))
+    else:
+        raise ValueError(f"unknown kind of unit: {unit.kind!r}")
 
 
 class _ShardWriter:
@@ -254,10 +263,19 @@ class _ShardWriter:
             **{table: out / table / f"{name}.parquet" for table in TABLES},
         }
         self.temp = {key: _temp_name(path) for key, path in self.final.items()}
-        # Open for the life of the writer; closed by commit() or abandon().
-        self._records = gzip.open(self.temp["records"], "wt", encoding="utf-8")  # noqa: SIM115
-        self._errors = gzip.open(self.temp["errors"], "wt", encoding="utf-8")  # noqa: SIM115
-        self._tables = {t: TableWriter(self.temp[t], SCHEMAS[t]) for t in TABLES}
+        self._open: list[Any] = []
+        try:  # open for the life of the writer; closed by commit() or abandon()
+            self._records = gzip.open(self.temp["records"], "wt", encoding="utf-8")  # noqa: SIM115
+            self._open.append(self._records)
+            self._errors = gzip.open(self.temp["errors"], "wt", encoding="utf-8")  # noqa: SIM115
+            self._open.append(self._errors)
+            self._tables: dict[str, TableWriter] = {}
+            for table in TABLES:
+                self._tables[table] = TableWriter(self.temp[table], SCHEMAS[table])
+                self._open.append(self._tables[table])
+        except BaseException:
+            self.abandon()
+            raise
         self.articles = 0
         self.errors = 0
 
@@ -276,10 +294,8 @@ class _ShardWriter:
         self.errors += 1
 
     def _close(self) -> None:
-        self._records.close()
-        self._errors.close()
-        for writer in self._tables.values():
-            writer.close()
+        while self._open:
+            self._open.pop(0).close()
 
     def commit(self) -> None:
         """Move every file into place; the article shard last of the data files."""
@@ -297,7 +313,7 @@ class _ShardWriter:
 
 def run_unit(unit: Unit, out: str, settings: Settings) -> UnitReport:
     """The Dask task: the pure pipeline over one unit's documents, written as one shard."""
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     folder = Path(out)
     writer = _ShardWriter(folder, unit.name)
     inputs = 0
@@ -323,6 +339,7 @@ def run_unit(unit: Unit, out: str, settings: Settings) -> UnitReport:
         articles=writer.articles,
         errors=writer.errors,
         seconds=time.perf_counter() - started,
+        cpu_seconds=time.process_time() - cpu_started,
         worker_pid=os.getpid(),
     )
     marker = {"signature": unit.signature, "paths": list(unit.paths), **asdict(report)}

@@ -215,6 +215,7 @@ def _time_batch(warcs: list[Path], out: Path, workers: int) -> dict[str, Any]:
         "errors": summary.errors,
         "seconds": round(summary.seconds, 1),
         "articles_per_second": round(summary.articles / summary.seconds, 2),
+        "articles_per_cpu_second": round(summary.articles / summary.cpu_seconds, 2),
         "peak_mib_per_worker": round(peak / 2**20),
         "failed_tasks": len(summary.failed),
     }
