@@ -21,6 +21,7 @@ __all__ = [
     "DateMatch",
     "Dateline",
     "find_dates",
+    "has_date_label",
     "parse_date",
     "read_dateline",
     "resolve_year",
@@ -190,6 +191,11 @@ def _only_date(text: str) -> DateMatch | None:
     if rest.strip() and not _PLACE_WORDS.fullmatch(rest):
         return None
     return dates[0]
+
+
+def has_date_label(line: str) -> bool:
+    """Whether ``line`` starts with a date label ("Published:", "Опубликовано", "Updated")."""
+    return _LABEL.match(line) is not None
 
 
 def read_dateline(line: str) -> Dateline | None:

@@ -29,6 +29,7 @@ from newswatch.extract.dateline import (
     Dateline,
     DateMatch,
     find_dates,
+    has_date_label,
     read_dateline,
     resolve_year,
     years_in,
@@ -490,9 +491,12 @@ def classify_lines(text: str) -> list[LineLabel]:
     """Every non-empty line of ``text``, stripped, with where it goes."""
     raw = [s for s in (line.strip() for line in text.splitlines()) if s]
     lines = [_features(s) for s in raw]
-    for line in lines[:200]:
-        if not line.furniture or line.text[:1].isdigit() or line.words <= 10:
-            line.dateline = read_dateline(line.text) if line.words <= 400 else None
+    # Datelines open the article: read lines in full down to just past its first sentence, and
+    # below that only labelled date lines ("Published: ..." at the foot of some sites).
+    top = next((i for i, x in enumerate(lines) if x.terminal and x.words >= _PROSE_WORDS), 0) + 3
+    for i, line in enumerate(lines):
+        if i < top or has_date_label(line.text):
+            line.dateline = read_dateline(line.text)
     script, tajik_doc = _main_script(lines)
     for line in lines:
         found = line.dateline
