@@ -85,7 +85,7 @@ _TAJIK = frozenset("ӣӯҷҳӢӮҶҲ")
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*\s+[A-ZА-ЯЁ«\"“]")
 _NOTICE_CHARS = 400  # notices show themselves early: longer lines are searched this far
-_SAMPLE_WORDS = 40  # words of a line looked at for its script and case
+_SAMPLE_WORDS = 24  # words of a line looked at for its script and case
 _GAP = 3  # non-article lines that may separate two parts of one article
 _PROSE_WORDS = 6  # words of a sentence ending in punctuation that make it prose
 _PARAGRAPH_WORDS = 15  # fewer words between headlines: one more headline
