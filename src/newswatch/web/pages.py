@@ -254,6 +254,12 @@ def story_page(request: Request, story_id: str) -> Response:
     return render(request, "story.html", {"story": found, "members": members})
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """No icon (browsers ask for one): an empty answer rather than a 404 in every console."""
+    return Response(status_code=204)
+
+
 # -- accounts -----------------------------------------------------------------------------------
 @router.get("/login")
 def login_page(

@@ -181,7 +181,8 @@ def timeline(days: Iterable[tuple[str | None, int]], by: str = "month") -> list[
         return []
     labels = _periods(min(counts), max(counts), by)
     top = max(counts.values())
-    width = CHART_WIDTH / len(labels)
+    # At least a year's months (or a quarter's weeks) of room: one busy month is no wall.
+    width = CHART_WIDTH / max(len(labels), 12)
     bars = []
     for i, label in enumerate(labels):
         count = counts.get(label, 0)
