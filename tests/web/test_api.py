@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import html
+import re
+
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newswatch.store import Store
 from tests.web.conftest import hostile_article, make_article, zas_article
@@ -147,3 +152,26 @@ def test_pages_render_for_the_reading_paths(client: TestClient, store: Store) ->
         assert response.status_code == 200, path
     assert client.get("/articles/nope").status_code == 404
     assert "must be a date" in client.get("/?since=soon").text
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    title=st.text(alphabet=st.sampled_from("<>\"'&/= ascriptonerror:"), min_size=1, max_size=40),
+    body=st.text(alphabet=st.sampled_from("<>\"'&/= \nimgjavascript:"), min_size=1, max_size=80),
+)
+def test_any_scraped_title_and_text_come_back_escaped(
+    client: TestClient, store: Store, title: str, body: str
+) -> None:
+    if not body.strip():
+        body += "x"
+    article = make_article(body, title=title, published="2023-03-01", url=f"javascript:{title}")
+    store.add_article(article)
+    page = client.get(f"/articles/{article.id}").text
+    main = page.split("<main>")[1].split("</main>")[0]
+    text_part = main.split('<div class="text" id="text">')[1].split("</div>")[0]
+    # Only our own tags remain: paragraphs (and marks, which this article has none of).
+    assert set(re.findall(r"</?([a-zA-Z]+)", text_part)) <= {"p"}
+    assert 'href="javascript' not in main
+    assert html.unescape(main.split('<h1 id="title">')[1].split("</h1>")[0]) == title
