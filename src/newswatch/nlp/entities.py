@@ -20,7 +20,7 @@ __all__ = ["MAX_CHARS", "add_entities", "find_entities", "person_gender"]
 
 # Past this many characters only the beginning of a text is read: an article is far shorter,
 # and a 5 MB "article" is a crawl accident that must not stall the pipeline.
-MAX_CHARS = 200_000
+MAX_CHARS = 100_000
 
 _EN_SKIP = frozenset({"of", "for", "and", "the", "on", "in", "to", "&", "-", "at", "by"})
 _RU_SKIP = frozenset({"о", "по", "и", "в", "на", "за", "при", "для", "-", "с", "об"})

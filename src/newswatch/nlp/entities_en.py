@@ -154,8 +154,28 @@ def _is_acronym(text: str) -> bool:
 def find_english(text: str, knowledge: Knowledge) -> list[Found]:
     """Every span of ``text`` that names a person, organisation, place, outlet or event."""
     nlp = english_pipeline(knowledge)
-    doc = nlp(text)
+    doc = nlp(_breakable(text))
     return _Reader(text, doc, knowledge).read()
+
+
+_LONG_CHUNK = re.compile(r"\S{%d,}" % 64)
+
+
+def _breakable(text: str) -> str:
+    """``text`` with a space in every 64th place of a long run without white space.
+
+    spaCy's tokenizer splits a prefix or a suffix off a chunk one at a time, copying the rest:
+    50,000 quotation marks in a row would take minutes. The length, and so every offset, stays
+    the same; no name is that long.
+    """
+    if _LONG_CHUNK.search(text) is None:
+        return text
+
+    def cut(match: re.Match[str]) -> str:
+        chunk = match.group()
+        return " ".join(chunk[i : i + 63] for i in range(0, len(chunk), 64)).ljust(len(chunk))
+
+    return _LONG_CHUNK.sub(cut, text)
 
 
 class _Reader:
