@@ -158,7 +158,7 @@ def find_english(text: str, knowledge: Knowledge) -> list[Found]:
     return _Reader(text, doc, knowledge).read()
 
 
-_LONG_CHUNK = re.compile(r"\S{%d,}" % 64)
+_LONG_CHUNK = re.compile(r"\S{64,}")
 
 
 def _breakable(text: str) -> str:
