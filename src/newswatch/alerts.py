@@ -28,7 +28,13 @@ from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, sele
 from newswatch.record import Article, Quote
 from newswatch.resolve import loose_key
 from newswatch.store.queries import Page, _encode_cursor, decode_cursor
-from newswatch.store.schema import alerts, articles, watchlists, webhook_deliveries
+from newswatch.store.schema import (
+    alerts,
+    articles,
+    entity_names,
+    watchlists,
+    webhook_deliveries,
+)
 
 __all__ = [
     "KINDS",
@@ -145,6 +151,29 @@ def _new_id(result: Any) -> int:
     return int(key[0])
 
 
+def _late_entity(
+    conn: Connection, watch_id: int, value: str, local_to_kb: Mapping[str, str]
+) -> str | None:
+    """Resolve a watch made before its entity was in the base, once this article brings it.
+
+    Only entities of this article are candidates (so the lookup stays cheap); the id found is
+    kept on the watchlist, and later articles match it in any script or spelling.
+    """
+    key = loose_key(value)
+    candidates = sorted(set(local_to_kb.values()))
+    if not key or not candidates:
+        return None
+    row = conn.execute(
+        select(entity_names.c.entity_id)
+        .where(entity_names.c.key == key, entity_names.c.entity_id.in_(candidates))
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    conn.execute(update(watchlists).where(watchlists.c.id == watch_id).values(entity_id=row[0]))
+    return str(row[0])
+
+
 def has_watchlists(conn: Connection) -> bool:
     return conn.execute(select(watchlists.c.id).limit(1)).first() is not None
 
@@ -162,7 +191,10 @@ def record_alerts(
     watches = conn.execute(select(watchlists)).mappings().all()
     now = datetime.now(UTC)
     made = 0
-    for watch in watches:
+    for row in watches:
+        watch = dict(row)
+        if watch["kind"] != "keyword" and watch["entity_id"] is None:
+            watch["entity_id"] = _late_entity(conn, watch["id"], watch["value"], local_to_kb)
         found = match_watchlist(watch, article, local_to_kb, canonical)
         if found is None:
             continue

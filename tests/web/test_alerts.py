@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from newswatch import alerts as watch
 from newswatch.ingest.web import FetchError, check_address
+from newswatch.record import Article, Entity, Mention, article_id
 from newswatch.store import Store
 from newswatch.store.schema import webhook_deliveries
 from newswatch.web.auth import Accounts
@@ -234,3 +235,41 @@ def test_speaker_watch_fires_across_scripts(store: Store) -> None:
     assert len(snippets) == 2
     assert any(s.startswith("Stanislav Zas: ") for s in snippets)
     assert any(s.startswith("Станислав Зась: ") for s in snippets)
+
+
+def test_watch_made_before_its_entity_is_resolved_when_the_entity_arrives(store: Store) -> None:
+    me = _user(store, "fay")
+    made = watch.create_watchlist(
+        store.engine, user_id=me, kind="entity", value="CSTO", find_entity=store.find_entity
+    )
+    assert made["entity_id"] is None  # nothing in the base yet
+    english = org_article(
+        "The CSTO met in Minsk.", "Collective Security Treaty Organization", "CSTO"
+    )
+    russian = org_article(
+        "ОДКБ провела учения.", "Организация Договора о коллективной безопасности", "ОДКБ", "ru"
+    )
+    store.add_article(english)
+    assert watch.get_watchlist(store.engine, user_id=me, watchlist_id=made["id"])["entity_id"]
+    store.add_article(russian)
+    found = watch.list_alerts(store.engine, watchlist_ids=[made["id"]]).items
+    assert {a["article"]["id"] for a in found} == {english.id, russian.id}
+
+
+def org_article(text: str, name: str, alias: str, language: str = "en") -> Article:
+    at = text.find(alias)
+    entity = Entity(
+        id="e1",
+        name=name,
+        type="ORG",
+        aliases=(alias,),
+        mentions=(Mention(at, at + len(alias), alias),),
+    )
+    return Article(
+        id=article_id(url=None, text=text),
+        text=text,
+        language=language,
+        published="2022-12-20",
+        title=text,
+        entities=(entity,),
+    )
