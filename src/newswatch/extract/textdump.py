@@ -175,6 +175,8 @@ def _furniture(
     head = low[:_NOTICE_CHARS]
     if (lat and _NOTICE_LATN.search(head)) or ((cyr or not lat) and _NOTICE_OTHER.search(head)):
         return True, _box_header(bare)
+    if words > 40:  # what follows are patterns of short lines
+        return text.startswith("©") or _COPYRIGHT.match(low) is not None, False
     label = _LABEL.match(bare)
     if label is not None:
         after = bare[label.end() :].lstrip()
