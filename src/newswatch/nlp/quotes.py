@@ -19,9 +19,10 @@ from dataclasses import dataclass, field, replace
 
 from newswatch.knowledge import Knowledge
 from newswatch.nlp.dates import find_dates, text_year
+from newswatch.nlp.interviews import Answer, Interview, find_interview, interview_cue
 from newswatch.nlp.lexicon import speech_en, speech_ru
 from newswatch.nlp.speakers import Resolver, gender_of_cue
-from newswatch.nlp.via import OutletNames, ViaMention, chain, find_via, outlet_like
+from newswatch.nlp.via import OutletNames, ViaMention, chain, find_via, is_domain, outlet_like
 from newswatch.record import Entity, Quote, Speaker
 
 __all__ = ["QuoteSpan", "find_quotes", "outlet_names_from", "quote_spans"]
@@ -253,6 +254,10 @@ _PARTICIPLE = re.compile(
 _OUTLET_CLAUSE = re.compile(r"\b(?:reported|reports|writes|wrote|said\s+in\s+a\s+report)\b")
 # "ASTANA, March 11 (Reuters) - ", "ASTANA. KAZINFORM – ": a dateline before the words
 _DATELINE = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30}[,.][^\n—–]{0,40}?\s[-—–]\s+")
+# "… what Kazakhstan expects from …", "how the country is preparing": a question, reported
+_EMBEDDED_QUESTION = re.compile(
+    r"\b(?:what|how|why|whether)\s+(?:[\w'’-]+\s+){1,4}$", re.IGNORECASE
+)
 _AUXILIARY = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|should)\b")
 _IT_CLAUSE = re.compile(
     r"\s+(?:would|will|was|is|had|has|could|should|may|might|can|did|does|needs|plans|"
@@ -297,6 +302,9 @@ class _Reader:
     outlet_names: OutletNames | None
     found: list[_Found] = field(default_factory=list)
     used_cues: set[int] = field(default_factory=set)
+    #: The person an interview's answers belong to, with its cue, date and via (once read).
+    interviewee: tuple[Speaker, str | None, Quote] | None = None
+    interviewee_read: bool = False
 
     @property
     def cues(self) -> _Cues:
@@ -498,6 +506,8 @@ class _Reader:
             if ent.type == "MEDIA":
                 return True
         words = self.text[start:end].lower()
+        if is_domain(words.strip()):
+            return True
         if _ROLE_FIRST[self.lang == "ru"].match(words.strip()):
             return False  # "глава агентства", "the agency's director": a person
         media = speech_ru.MEDIA_WORDS if self.lang == "ru" else speech_en.MEDIA_WORDS
@@ -680,6 +690,75 @@ class _Reader:
             para, sent, (span.end, span.end), -1, inherit=True,
         )  # fmt: skip
 
+    # -- interviews -----------------------------------------------------------------------------
+
+    def answer(self, para: int, answer: Answer, interview: Interview) -> bool:
+        """An interview's answer as a statement of the person asked; False to read it as prose."""
+        text = self.text
+        lead = self._interviewee(interview)
+        if answer.label is not None:
+            a, b = answer.label
+            label = text[a:b].strip("«»")
+            speaker = self.resolver.resolve(a, b) or Speaker(label, None, text[a:b], a, b)
+        elif lead is not None:
+            speaker = lead[0]
+            if interview.plain and para - 1 not in interview.questions and speaker.entity:
+                para_end = answer.end
+                if any(
+                    e.id == speaker.entity
+                    for _s, _e, e in self.resolver.entities_in(answer.start, para_end)
+                ):
+                    return False  # "Nazarova said…": the reporter's narration between answers
+        else:
+            return False
+        a, b = answer.start, answer.end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if not text[a:b].strip(" .,;:!?—–-"):
+            return True
+        cue, dated = (lead[1], lead[2]) if lead is not None else (None, None)
+        self._add(
+            Quote(text[a:b], "direct", a, b, speaker, cue,
+                  dated.date if dated else None, dated.date_text if dated else None,
+                  dated.via if dated else ()),
+            para, (a, b), (a, a), -1, inherit=True,
+        )  # fmt: skip
+        return True
+
+    def _interviewee(self, interview: Interview) -> tuple[Speaker, str | None, Quote] | None:
+        """The person named in an interview's lead, nearest an interview word (*told*, *spoke to*).
+
+        Without such a word, the first person of the lead, except in the plain layout (where a
+        few questions may be a reporter's own).
+        """
+        if self.interviewee_read:
+            return self.interviewee
+        self.interviewee_read = True
+        lo, hi = interview.lead
+        people = [(s, e, ent) for s, e, ent in self.resolver.entities_in(lo, hi)
+                  if ent.type == "PERSON"]  # fmt: skip
+        if not people:
+            return None
+        cue = interview_cue(self.text, lo, hi, self.lang)
+        if cue is None and interview.plain:
+            return None
+        if cue is not None:
+            s, e, ent = min(
+                people, key=lambda p: min(abs(p[0] - cue.end()), abs(cue.start() - p[1]))
+            )
+        else:
+            s, e, ent = people[0]
+        speaker = Speaker(ent.name, ent.id, self.text[s:e], s, e)
+        sent = next(((a, b) for a, b in self.sentences(lo, hi, []) if a <= s < b), (lo, hi))
+        at = cue.start() if cue is not None else s
+        probe = Quote("", "direct", hi, hi, speaker)
+        probe = self._dated(probe, sent, sent, at)
+        probe = replace(probe, via=self._via(probe, sent, sent))
+        self.interviewee = (speaker, cue.group(0) if cue is not None else None, probe)
+        return self.interviewee
+
     # -- reported speech ------------------------------------------------------------------------
 
     def indirect(self, para: int, start: int, end: int, spans: list[QuoteSpan]) -> None:
@@ -779,6 +858,8 @@ class _Reader:
             if speaker is None:
                 return False
             return self._emit(para, (s0, s1), body, comma, speaker, cue, (comma, end), spans)
+        if _EMBEDDED_QUESTION.search(text, body, cue.start()):
+            return False  # "asked him about … what Kazakhstan expects from…": no statement
         # Об этом заявил X: the statement is the sentence before.
         about = self.cues.about_this.match(text[body : cue.start()])
         if about and body + about.end() >= cue.start() - 12:
@@ -1072,12 +1153,21 @@ def find_quotes(
 
     resolver = Resolver(text, lang, entities, is_place=is_place)
     reader = _Reader(text, lang, resolver, published, year, outlet_names_from(knowledge, lang))
+    paragraphs: list[tuple[int, int]] = []
     pos = 0
-    for para, line in enumerate(text.split("\n")):
-        start, end = pos, pos + min(len(line), MAX_PARAGRAPH)
+    for line in text.split("\n"):
+        paragraphs.append((pos, pos + min(len(line), MAX_PARAGRAPH)))
         pos += len(line) + 1
-        if not line.strip():
+    interview = find_interview(text, paragraphs, lang)
+    for para, (start, end) in enumerate(paragraphs):
+        if not text[start:end].strip():
             continue
+        if interview is not None:
+            if para in interview.questions:
+                continue
+            answer = interview.answers.get(para)
+            if answer is not None and reader.answer(para, answer, interview):
+                continue
         spans = [s for s in quote_spans(text, start, end) if not _is_name(text, s)]
         reader.direct(para, start, end, spans)
         reader.indirect(para, start, end, spans)

@@ -364,6 +364,9 @@ class Resolver:
         if low in lex.pronouns:
             return self.pronoun(start, end, lex.pronouns[low] if gender is None else gender)
         found = self._by_entity(start, end)
+        if found is not None and lex.role.fullmatch(" ".join((found.mention or "").split())):
+            # "Вице-министр" taken for a person's name: a role, resolved as one
+            return self._role(start, end, found.mention or "", gender)
         role_after = lex.role.search(low[found.end - start :]) if found and found.end else None
         if found is not None and found.entity is not None and role_after:
             kind = next((e.type for e in self.entities if e.id == found.entity), None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newswatch.nlp.lexicon import speech_en, speech_ru
 
-__all__ = ["OutletNames", "ViaMention", "find_via", "outlet_like"]
+__all__ = ["OutletNames", "ViaMention", "find_via", "is_domain", "outlet_like"]
 
 #: Maps a name as written to the outlet's usual name, or None when it is not a known outlet.
 OutletNames = Callable[[str], str | None]
@@ -143,6 +143,11 @@ _MONTHS_DAYS = frozenset(
         "sunday",
     ]
 )
+
+
+def is_domain(name: str) -> bool:
+    """A news site's domain (``24.kg``, ``Kapital.kz``): an outlet whatever else it is called."""
+    return bool(_DOMAIN.match(_clean(name).lower()))
 
 
 def _clean(name: str) -> str:

@@ -11,6 +11,9 @@ __all__ = [
     "CUE_PHRASES",
     "CUE_VERBS",
     "HONORIFICS",
+    "INTERVIEW_ANSWER_LABELS",
+    "INTERVIEW_CUES",
+    "INTERVIEW_QUESTION_LABELS",
     "MEDIA_WORDS",
     "NOT_SPEAKERS",
     "OPENERS",
@@ -566,4 +569,21 @@ PARTICIPLE_CUES: tuple[str, ...] = (
     "maintaining",
     "pointing out",
     "telling reporters",
+)
+
+# Interviews: the labels of a question and of an answer ("Q: …", "A: …"), and the words of a
+# lead that introduce the person interviewed ("X told 24.kg", "spoke to X", "asked X").
+INTERVIEW_QUESTION_LABELS: tuple[str, ...] = ("q", "question")
+INTERVIEW_ANSWER_LABELS: tuple[str, ...] = ("a", "answer")
+INTERVIEW_CUES: tuple[str, ...] = (
+    "interview",
+    "interviewed",
+    "spoke to",
+    "spoke with",
+    "talked to",
+    "talked with",
+    "asked",
+    "told",
+    "sat down with",
+    "in conversation with",
 )

@@ -14,6 +14,9 @@ __all__ = [
     "CUE_VERBS",
     "HONORIFICS",
     "IMPERSONAL_CUES",
+    "INTERVIEW_ANSWER_LABELS",
+    "INTERVIEW_CUES",
+    "INTERVIEW_QUESTION_LABELS",
     "MEDIA_WORDS",
     "NOT_SPEAKERS",
     "OPENERS",
@@ -454,3 +457,23 @@ ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "санврач": ("санитарн врач", "санврач"),
     "министр": ("министр",),
 }  # fmt: skip
+
+# Interviews: the labels of a question and of an answer ("Вопрос: …", "Ответ: …"), and the words
+# of a lead that introduce the person interviewed ("в интервью", "рассказал", "ответил").
+INTERVIEW_QUESTION_LABELS: tuple[str, ...] = ("в", "вопрос")
+INTERVIEW_ANSWER_LABELS: tuple[str, ...] = ("о", "ответ")
+INTERVIEW_CUES: tuple[str, ...] = (
+    "интервью",
+    "в беседе",
+    "беседе с",
+    "побеседовал",
+    "побеседовала",
+    "рассказал",
+    "рассказала",
+    "ответил",
+    "ответила",
+    "спросил",
+    "спросила",
+    "поговорил",
+    "поговорила",
+)
