@@ -147,6 +147,7 @@ class Knowledge:
         self._by_domain: dict[str, KnownEntity] = {}
         self._acronyms: dict[str, list[KnownEntity]] = {}
         self._lemma_index: dict[str, list[KnownEntity]] | None = None
+        self._lookups: dict[tuple[str, tuple[str, ...]], KnownEntity | None] = {}
         for entity in entities:
             if entity.id in self._by_id:
                 raise KnowledgeError(f"{entity.id}: id used twice")
@@ -180,6 +181,16 @@ class Knowledge:
         exactly first (``"UN"`` is the United Nations, ``"un"`` is nothing); Russian names are
         also matched through their lemmas (``"МИД Таджикистана"`` in any case).
         """
+        cache_key = (name, types)
+        if cache_key in self._lookups:
+            return self._lookups[cache_key]
+        found = self._lookup(name, types)
+        if len(self._lookups) >= 65536:
+            self._lookups.clear()
+        self._lookups[cache_key] = found
+        return found
+
+    def _lookup(self, name: str, types: tuple[str, ...]) -> KnownEntity | None:
         wanted = set(types)
 
         def pick(found: list[KnownEntity] | None) -> KnownEntity | None:
