@@ -291,3 +291,24 @@ def test_textdump_dev_dumps_with_furniture_put_inside_the_article(kind: str) -> 
     if not any(GOLD_DEV.glob("*.gold.json")):
         pytest.skip("no dev gold dumps yet")
     assert robustness_on_dev(kind) >= 0.99
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("ru-release-numbered", "О визите Министра иностранных дел в Туркменистан"),
+        ("ru-box-inside-and-bio", "Нацбанк Киргизии сохранил учетную ставку на уровне 13%"),
+        ("en-furniture-inside", "Tajik parliament passes law on renewable energy"),
+    ],
+)
+def test_textdump_title_is_the_headline_not_the_menu_or_byline(name: str, title: str) -> None:
+    text, _ = _case(name)
+    assert extract_textdump(text).title == title
+
+
+def test_textdump_headline_that_opens_with_a_label_word_is_still_the_title() -> None:
+    text = f"Source: fewer migrants leave for Russia after new entry rules\n{PARAGRAPH_EN}"
+    assert (
+        extract_textdump(text).title
+        == "Source: fewer migrants leave for Russia after new entry rules"
+    )

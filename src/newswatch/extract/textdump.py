@@ -129,6 +129,7 @@ class _Line:
     closing: bool = False
     boxed: bool = False
     short_box: bool = False
+    labelled: bool = False
 
 
 def _letters(tokens: Sequence[str]) -> tuple[int, int, int]:
@@ -169,37 +170,39 @@ def _box_header(bare: str) -> bool:
 
 def _furniture(
     text: str, low: str, words: int, terminal: bool, cyr: int, lat: int
-) -> tuple[bool, bool]:
-    """(is furniture, opens a box of other stories) by phrases and patterns alone."""
+) -> tuple[str, bool]:
+    """Why the line is furniture ("notice", "label", "pattern"; "" when it is not), and whether it
+    opens a box of other stories: by phrases and patterns alone."""
     bare = _LEAD.sub("", low)
     head = low[:_NOTICE_CHARS]
     if (lat and _NOTICE_LATN.search(head)) or ((cyr or not lat) and _NOTICE_OTHER.search(head)):
-        return True, _box_header(bare)
+        return "notice", _box_header(bare)
     if words > 40:  # what follows are patterns of short lines
-        return text.startswith("©") or _COPYRIGHT.match(low) is not None, False
+        copyright = text.startswith("©") or _COPYRIGHT.match(low) is not None
+        return ("pattern" if copyright else ""), False
     label = _LABEL.match(bare)
     if label is not None:
         after = bare[label.end() :].lstrip()
         labelled = after.startswith(":") or label.group(0).endswith(":")
         if words <= 8 or (labelled and words <= 40) or (not terminal and words <= 16):
-            return True, _box_header(bare)
+            return "label", _box_header(bare)
     if _SIGNATURE.match(text):
-        return True, False
+        return "pattern", False
     if _URL.match(text) or _NUMBERS_ONLY.match(text) or (words <= 12 and _is_share_bar(low)):
-        return True, False
+        return "pattern", False
     if words <= 14 and _TIME_PREFIX.match(text):
-        return True, False
+        return "pattern", False
     if words <= 20 and not terminal and (_RATE.search(text) or _STAMPED.search(text)):
-        return True, False
+        return "pattern", False
     if text.count("|") >= 2 and not terminal:
-        return True, False
+        return "pattern", False
     if words >= 5 and not terminal and _is_menu(text):
-        return True, False
+        return "pattern", False
     if words <= 40 and (text.startswith("©") or _COPYRIGHT.match(low)):
-        return True, False
+        return "pattern", False
     if _BYLINE.match(text):
-        return True, False
-    return False, False
+        return "pattern", False
+    return "", False
 
 
 def _features(text: str) -> _Line:
@@ -214,7 +217,8 @@ def _features(text: str) -> _Line:
     cyr, lat, lower = _letters(tokens)
     script = None if cyr == lat == 0 else ("cyrl" if cyr >= lat else "latn")
     tajik = cyr > 0 and any(ch in text for ch in _TAJIK)
-    furniture, box = _furniture(text, low, words, terminal, cyr, lat)
+    why, box = _furniture(text, low, words, terminal, cyr, lat)
+    furniture = bool(why)
     closing = furniture and bool(_CLOSING.match(low) or _CLOSING.match(_LEAD.sub("", low)))
     return _Line(
         text=text,
@@ -229,6 +233,7 @@ def _features(text: str) -> _Line:
         box=box,
         lower_ratio=lower / min(words, _SAMPLE_WORDS) if words else 0.0,
         closing=closing,
+        labelled=why == "label",
     )
 
 
@@ -455,10 +460,13 @@ def _title(lines: Sequence[_Line], start: int, script: str | None) -> int | None
     above = start - 1
     while above >= 0 and lines[above].dateline is not None:
         above -= 1
-    if above >= 0 and above < start - 1 and _headline(lines[above], script):
+    if 0 <= above < start - 1 and lines[above].words >= 3 and _headline(lines[above], script):
         return above
-    if start > 0 and lines[0].words >= 3 and _headline(lines[0], script):
+    first = lines[0] if start > 0 else None
+    if first is not None and first.words >= 3 and _headline(first, script):
         return 0
+    if first is not None and first.labelled and first.words >= 6 and not first.terminal:
+        return 0  # a headline that opens with a word furniture uses ("Source: ...")
     for i in range(start - 1, -1, -1):
         line = lines[i]
         if line.dateline is not None or line.furniture:
