@@ -2,7 +2,7 @@
 
 Run as a script for the figures in ``docs/entities.md``::
 
-    OPENBLAS_NUM_THREADS=1 .venv/bin/python tests/nlp/test_entities_bench.py
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python tests/nlp/test_entities_bench.py [en] [ru]
 
 The inputs are the development gold dumps (``tests/data/gold/dev``) after extraction, joined in
 pairs into articles of about 600 words. Throughput is articles per CPU second of this process
@@ -51,8 +51,8 @@ def test_entities_speed_on_600_word_articles(benchmark, lang):
     benchmark(lambda: [find_entities(t, lang) for t in texts])
 
 
-def main() -> None:
-    for lang in ("en", "ru"):
+def main(langs: list[str]) -> None:
+    for lang in langs:
         texts = articles(lang)
         words = sum(len(t.split()) for t in texts) / max(1, len(texts))
         start_wall, start_cpu = time.perf_counter(), time.process_time()
@@ -77,4 +77,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:] or ["en", "ru"])
