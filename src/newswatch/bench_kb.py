@@ -50,11 +50,15 @@ Progress = Callable[[str], None]
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 # Words too common to be worth a query, in either language.
 _STOP = frozenset(
-    ["that", "this", "with", "from", "have", "been", "will", "were", "said", "they", "their"]
-    + ["which", "also", "after", "about", "there", "than", "more", "года", "этом", "было"]
-    + ["быть", "будет", "того", "чтобы", "также", "которые", "после", "более"]
-)
+    {
+        "that", "this", "with", "from", "have", "been", "will", "were", "said", "they", "their",
+        "which", "also", "after", "about", "there", "than", "more", "года", "этом", "было",
+        "быть", "будет", "того", "чтобы", "также", "которые", "после", "более",
+    }
+)  # fmt: skip
+# Shares of the documents holding a term: of articles, and of statements (each much shorter).
 BANDS = {"rare": (0.0, 0.001), "medium": (0.005, 0.05), "common": (0.2, 1.0)}
+QUOTE_BANDS = {"rare": (0.0, 0.0005), "medium": (0.002, 0.01), "common": (0.02, 1.0)}
 
 
 def _quiet(_message: str) -> None:
@@ -379,7 +383,9 @@ def choose_queries(sample: list[Article], *, per_kind: int = 20, seed: int = 1) 
         phrases={
             b: [f'"{p}"' for p in _band(pairs, n, s, per_kind, rng)] for b, s in BANDS.items()
         },
-        quote_terms={b: _band(quote_words, n_quotes, s, per_kind, rng) for b, s in BANDS.items()},
+        quote_terms={
+            b: _band(quote_words, n_quotes, s, per_kind, rng) for b, s in QUOTE_BANDS.items()
+        },
         speakers={
             "rare": rng.sample(
                 sorted(s for s, c in speakers.items() if c <= 2),
