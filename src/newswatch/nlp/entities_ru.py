@@ -124,7 +124,16 @@ def _could_be(word: str, prefixes: frozenset[str]) -> bool:
 
 
 def _key_word(word: str) -> str:
-    return lemma(word) if _CYRILLIC.search(word) else word.casefold()
+    """What a word is compared by: its lemma (Cyrillic), else its lower case. A word with a
+    dot or a hyphen inside is compared by the lemma of its first part («Газете.uz»)."""
+    if not _CYRILLIC.search(word):
+        return word.casefold()
+    if word.isalpha():
+        return lemma(word)
+    head = re.match(r"[^\W\d_]+", word)
+    if head is None:
+        return word.casefold()
+    return lemma(head.group()) + word[head.end() :].casefold()
 
 
 @cache
@@ -169,9 +178,11 @@ class _Reader:
         self.at = {start: i for i, (start, _, _) in enumerate(self.tokens)}
         self.taken = [False] * len(self.tokens)
         self.found: list[Found] = []
+        self.keys: dict[int, str] = {}
 
     def read(self) -> list[Found]:
         self._knowledge_spans()
+        self._adjective_places()
         self._ner_spans()
         self._acronyms()
         self._known_people()
@@ -251,9 +262,11 @@ class _Reader:
                 self.taken[k] = True
             i = end
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - one reader per document, dropped after it
     def _word_key(self, i: int) -> str:
-        return _key_word(self.tokens[i][2])
+        key = self.keys.get(i)
+        if key is None:
+            key = self.keys[i] = _key_word(self.tokens[i][2])
+        return key
 
     # -- the NER model ------------------------------------------------------------------------
 
@@ -315,8 +328,19 @@ class _Reader:
             return
         if all(self.taken[k] for k in tokens):
             return
-        if any(self.taken[k] for k in tokens) and (kind != "ORG" or self.taken[tokens[0]]):
-            return  # the knowledge file's span wins
+        if self.taken[tokens[0]] or self.taken[tokens[-1]]:
+            # "Бахтиёр Эргашев Kun.uz": the model ran a name into a known one; keep the rest.
+            while tokens and self.taken[tokens[0]]:
+                tokens = tokens[1:]
+            while tokens and self.taken[tokens[-1]]:
+                tokens = tokens[:-1]
+            while tokens and not self.tokens[tokens[-1]][2][:1].isalnum():
+                tokens = tokens[:-1]
+            if not tokens:
+                return
+            start, end = self.tokens[tokens[0]][0], self.tokens[tokens[-1]][1]
+        if any(self.taken[k] for k in tokens) and kind != "ORG":
+            return  # a known name inside: the knowledge file's span wins
         surface = self.text[start:end]
         defined = _DEFINED.match(surface)
         if defined is not None and kind != "PERSON":
@@ -393,10 +417,57 @@ class _Reader:
         for k in tokens:
             self.taken[k] = True
 
+    # -- places named by an adjective and a head ---------------------------------------------
+
+    def _adjective_places(self) -> None:
+        """«Токтогульское водохранилище», «Бишкекская ТЭЦ», and each of «Самаркандской,
+        Кашкадарьинской и Ферганской областей»: a capitalised adjective before a head of
+        place names, the head shared by the adjectives listed before it."""
+        for k, (_, head_end, head) in enumerate(self.tokens):
+            if k == 0 or not _could_be(head, _LOC_PREFIXES):
+                continue
+            kind = lex.LOC_HEADS.get(self._word_key(k))
+            if kind is None:
+                continue
+            j = k - 1
+            last = True
+            while j >= 0:
+                word = self.tokens[j][2]
+                if self.taken[j] or not word[:1].isupper() or not _is_adjective(word):
+                    break
+                name = _adjective_and_head(word, head)
+                if name is None:
+                    break
+                start = self.tokens[j][0]
+                end = head_end if last else self.tokens[j][1]
+                self.found.append(
+                    Found(
+                        start=start,
+                        end=end,
+                        text=self.text[start:end],
+                        type=kind,
+                        name=name,
+                        key=f"{kind}:{name_key(name)}",
+                    )
+                )
+                self.taken[j] = True
+                if last:
+                    self.taken[k] = True
+                last = False
+                if j >= 2 and self.tokens[j - 1][2] in (",", "и"):
+                    j -= 2
+                else:
+                    break
+
     # -- people --------------------------------------------------------------------------------
 
     def _person(self, tokens: list[int], surface: str) -> None:
-        words = [self.tokens[k][2] for k in tokens if self.tokens[k][2][:1].isalpha()]
+        words = [
+            self.tokens[k][2]
+            for k in tokens
+            if self.tokens[k][2].replace("-", "").replace("'", "").isalpha()
+            or self.tokens[k][2].endswith(".")
+        ]
         names = [w for w in words if not (len(w) <= 2 and w.endswith("."))]
         if not names:
             return
@@ -596,6 +667,23 @@ def _in_role(word: str) -> bool:
     """Whether a lower-case word may stand inside a role («министра», «иностранных», «дел»)."""
     parses = _morph().parse(word)
     return not parses or parses[0].tag.POS not in _NOT_IN_ROLE
+
+
+@lru_cache(maxsize=16384)
+def _adjective_and_head(adjective: str, head: str) -> str | None:
+    """«Кашкадарьинской», «областей» → «Кашкадарьинская область» (nominative singular)."""
+    morph = _morph()
+    head_parses = [p for p in morph.parse(head.lower()) if p.tag.POS == "NOUN"]
+    adjective_parses = [p for p in morph.parse(adjective.lower()) if p.tag.POS == "ADJF"]
+    if not head_parses or not adjective_parses:
+        return None
+    noun = head_parses[0]
+    noun_nominative = noun.inflect({"nomn", "sing"}) or noun.inflect({"nomn"})
+    gender = noun.tag.gender or "masc"
+    adjective_nominative = adjective_parses[0].inflect({"nomn", "sing", gender})
+    if noun_nominative is None or adjective_nominative is None:
+        return None
+    return f"{_like(adjective_nominative.word, adjective)} {_like(noun_nominative.word, head)}"
 
 
 @lru_cache(maxsize=16384)
