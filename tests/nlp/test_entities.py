@@ -168,7 +168,7 @@ def test_entities_places_and_new_organisations_by_their_heads():
     entities = find_entities(text, "en")
     kinds = {e.name: e.type for e in entities}
     assert kinds["Ministry of Energy"] == "ORG"
-    assert kinds["Toktogul reservoir"] == "FAC"
+    assert kinds["Toktogul reservoir"] == "LOC"
     assert kinds["Khatlon"] == "GPE"
     assert kinds["Vorukh"] == "GPE"
     assert kinds["Naryn River"] == "LOC"
