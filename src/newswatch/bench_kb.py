@@ -284,6 +284,11 @@ def bulk_load(
         if len(pending) >= batch:
             flush()
     flush()
+    if store.dialect == "postgresql":
+        # What autovacuum does soon after a bulk load: without column statistics the planner
+        # misjudges every full-text condition.
+        with store.engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("ANALYZE"))
     return total
 
 
