@@ -122,3 +122,24 @@ def test_quotes_relative_clause_subject_is_not_a_statement_before_said() -> None
     )
     q = _one(text, "allocated")
     assert q.text.startswith("the government") and "Sydykov" in (_who(q) or "")
+
+
+def test_quotes_en_next_statement_of_the_speaker_keeps_the_outlet_and_the_date() -> None:
+    text = (
+        "A source in the CSTO Secretariat told RIA Novosti on Monday that a second batch could "
+        'be delivered in the autumn. "Everything depends on the factories," the source said.'
+    )
+    quotes = find_quotes(text, "en", published="2022-12-20", knowledge=load_knowledge())
+    second = [q for q in quotes if "factories" in q.text]
+    assert len(second) == 1
+    assert second[0].via == ("RIA Novosti",) and second[0].date == "2022-12-19"
+
+
+def test_quotes_en_outlet_clause_with_a_participle_ends_the_statement() -> None:
+    text = (
+        "Zhunusov also said that Afghanistan must join the dialogue on the river, TASS reported, "
+        "noting the construction of a canal in the north of the country."
+    )
+    quotes = find_quotes(text, "en", published="2022-12-20", knowledge=load_knowledge())
+    assert [q.text for q in quotes] == ["Afghanistan must join the dialogue on the river"]
+    assert quotes[0].via == ("TASS",)

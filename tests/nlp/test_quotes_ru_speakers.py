@@ -123,3 +123,36 @@ def test_quotes_ru_short_answer_in_guillemets_with_dash_is_a_statement() -> None
     person = _person(text, "e1", "Бахром Алиев", "Бахром Алиев")
     q = _find(text, [person], "Нет")
     assert q.kind == "direct" and _name(q) == "Бахром Алиев"
+
+
+def test_quotes_ru_speaker_after_cue_and_a_weekday() -> None:
+    text = (
+        "Монтаж начался. Его ввод запланирован на 2025 год, сообщил журналистам в среду первый "
+        "заместитель министра энергетики и водных ресурсов Таджикистана Абдулло Курбонзода."
+    )
+    person = _person(text, "e1", "Абдулло Курбонзода", "Абдулло Курбонзода")
+    q = _find(text, [person], "Его ввод")
+    assert _name(q) == "Абдулло Курбонзода"
+    assert q.date == "2023-06-21" and q.date_text == "в среду"
+
+
+def test_quotes_ru_about_this_with_circumstances_before_the_cue() -> None:
+    text = (
+        "Заболеваемость корью снизилась почти в три раза. Об этом на брифинге в Службе "
+        "центральных коммуникаций в четверг сообщила санитарный врач Гаухар Толеуова."
+    )
+    person = _person(text, "e1", "Гаухар Толеуова", "Гаухар Толеуова")
+    q = _find(text, [person], "Заболеваемость корью")
+    assert _name(q) == "Гаухар Толеуова" and q.date == "2023-06-15"
+
+
+def test_quotes_ru_role_taken_for_a_person_resolves_to_the_person_named_with_it() -> None:
+    text = (
+        "Вице-министр энергетики Асель Нурланова рассказала о планах.\n"
+        "Вице-министр отметила, что министерство рассчитывает сократить импорт."
+    )
+    person = _person(text, "e1", "Асель Нурланова", "Асель Нурланова")
+    role = Entity("e2", "Вице-министр", "PERSON", mentions=(Mention(61, 73, "Вице-министр"),))
+    assert text[61:73] == "Вице-министр"
+    q = _find(text, [person, role], "сократить импорт")
+    assert _name(q) == "Асель Нурланова"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newswatch.knowledge import load_knowledge
+from newswatch.nlp.quotes import find_quotes
 from newswatch.nlp.speakers import Resolver, gender_of_cue, name_gender
 from newswatch.record import Entity, Mention, Speaker
 
@@ -50,3 +52,20 @@ def test_speakers_russian_cue_gives_gender() -> None:
     assert gender_of_cue("заявил") == "m"
     assert gender_of_cue("сообщили") == "p"
     assert name_gender("Мария Захарова") == "f"
+
+
+def test_unnamed_source_in_a_ministry_is_no_ministry_and_the_source_refers_back() -> None:
+    text = (
+        "Источник в Министерстве финансов сообщил, что бюджет будет пересмотрен в мае. "
+        "«Решение уже принято», — добавил источник."
+    )
+    at = text.index("Министерстве финансов")
+    ministry = Entity(
+        "e1", "Министерство финансов", "ORG", mentions=(Mention(at, at + 21, text[at : at + 21]),)
+    )
+    quotes = find_quotes(text, "ru", [ministry], published="2023-01-10", knowledge=load_knowledge())
+    assert len(quotes) == 2
+    for q in quotes:
+        assert q.speaker is not None and q.speaker.entity is None
+        assert q.speaker.name == "Источник в Министерстве финансов"
+    assert quotes[1].speaker is not None and quotes[1].speaker.mention == "источник"

@@ -65,3 +65,17 @@ def test_via_russian_outlet_after_its_media_word() -> None:
 def test_via_russian_chain_through_a_second_outlet() -> None:
     text = "», — приводит слова Саиди Gazeta.uz со ссылкой на агентство «Бахтар»."
     assert _chain(text, "ru") == ("Бахтар", "Gazeta.uz")
+
+
+def test_via_keeps_the_acronym_the_text_uses_when_it_is_a_known_name() -> None:
+    assert _chain("The canal is nearly finished, AFP reported.", "en") == ("AFP",)
+    assert _chain("Работы завершены, передает ТАСС.", "ru") == ("ТАСС",)
+
+
+def test_via_statement_carried_by_an_agency() -> None:
+    text = "The minister said in a statement carried by the Dunyo news agency that the line is open."
+    assert _chain(text, "en") == ("Dunyo",)
+
+
+def test_via_outlet_reports_after_a_closing_quotation_mark() -> None:
+    assert _chain('He said: "We will be ready by summer," Avesta reported.', "en") == ("Avesta",)

@@ -265,6 +265,13 @@ _IT_CLAUSE = re.compile(
 )
 _NAME_STOPS = re.compile(r"[.!?,:;…]")
 _DASH_AFTER = re.compile(r"\s*,?\s*[—–-]")
+# Words between a Russian cue and its speaker: "заявил в четверг X", "сообщил журналистам вчера X".
+_RU_AFTER_CUE_SKIP = re.compile(
+    r"(?:\s+(?:(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
+    r"\d{1,2}\s+[а-я]+я|вчера|сегодня|накануне|также|тоже|журналистам|репортерам|"
+    r"на\s+брифинге|на\s+пресс-конференции))+(?=\s)",
+    re.IGNORECASE,
+)
 # Where a Russian speaker's words after the cue surely end.
 _RU_SPEAKER_END = re.compile(r"[.;:!?()«»]|\s—|,\s*(?:что|чтобы|отметив|добавив|подчеркнув)\b")
 # An outlet's name at a place: «…» or capitalised words.
@@ -353,6 +360,9 @@ class _Reader:
                 m2 = stop.search(text, a, end)
                 return a, m2.start() if m2 else end
         if self.lang == "ru":
+            skip = _RU_AFTER_CUE_SKIP.match(text, a, end)
+            if skip:
+                a = skip.end()
             a = self._past_outlet(a, end)
         pron = re.match(r"\s+(он|она|они|he|she|they|him|her|them)\b", text[a:end], re.IGNORECASE)
         if pron:
@@ -862,7 +872,9 @@ class _Reader:
             return False  # "asked him about … what Kazakhstan expects from…": no statement
         # Об этом заявил X: the statement is the sentence before.
         about = self.cues.about_this.match(text[body : cue.start()])
-        if about and body + about.end() >= cue.start() - 12:
+        between = text[body + about.end() : cue.start()] if about else ""
+        # "Об этом на брифинге в четверг сообщила X": circumstances between, no clause
+        if about and len(between) <= 80 and "," not in between:
             speaker = self.speaker_at_cue(cue, cue.start(), end, prefer_after=True)
             prior = self._previous_sentence(s0, spans)
             if speaker is None or prior is None:
@@ -903,7 +915,10 @@ class _Reader:
 
     def _no_that_after(self, cue: re.Match[str], end: int) -> bool:
         tail = self.text[cue.end() : end]
-        return not self.cues.that.search(tail) and len(tail.split()) <= 12
+        # a Russian speaker after the cue may carry a long title (first deputy minister of …)
+        return not self.cues.that.search(tail) and len(tail.split()) <= (
+            18 if self.lang == "ru" else 12
+        )
 
     def _content_start(self, cue: re.Match[str], end: int) -> int | None:
         """Where the reported words begin after the cue: after *that*/*что*, or straight on."""
@@ -952,7 +967,7 @@ class _Reader:
         end = s1
         while end > s0 and text[end - 1] in " \t.!?…":
             end -= 1
-        for via in find_via(text, self.lang, start=max(s0, end - 90), end=s1,
+        for via in find_via(text, self.lang, start=max(s0, end - 200), end=s1,
                             outlet_names=self.outlet_names):  # fmt: skip
             if via.rank >= 1:
                 comma = text.rfind(",", s0, via.start)
@@ -960,6 +975,8 @@ class _Reader:
                     return comma
                 if comma > s0 and re.fullmatch(r"[\s\w,]*", text[via.end : end]):
                     return comma
+                if comma > s0 and _PARTICIPLE.match(text, via.end, end):
+                    return comma  # "…, TASS reported, noting…": the rest is the outlet's
         return end
 
     def _previous_sentence(self, s0: int, spans: list[QuoteSpan]) -> tuple[int, int] | None:
@@ -1109,6 +1126,27 @@ def _is_name(text: str, span: QuoteSpan) -> bool:
     return not _DASH_AFTER.match(text, span.end)
 
 
+def _as_before(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A speaker's next statement in a paragraph keeps the date and outlet of the one before.
+
+    ``X told RIA Novosti on Monday that … "…," the source said.``: the same occasion.
+    ``quotes`` in text order.
+    """
+    out: list[Quote] = []
+    last: dict[tuple[int, str], Quote] = {}
+    for q in quotes:
+        if q.speaker is not None:
+            key = (text.rfind("\n", 0, q.start), q.speaker.name)
+            before = last.get(key)
+            if before is not None and not q.via and before.via:
+                q = replace(q, via=before.via)
+            if before is not None and q.date is None and before.date is not None:
+                q = replace(q, date=before.date, date_text=before.date_text)
+            last[key] = q
+        out.append(q)
+    return out
+
+
 def outlet_names_from(knowledge: Knowledge | None, lang: str | None) -> OutletNames | None:
     """Outlet names canonicalised by the knowledge file, in the article's language."""
     if knowledge is None:
@@ -1119,6 +1157,12 @@ def outlet_names_from(knowledge: Knowledge | None, lang: str | None) -> OutletNa
         found = knowledge.outlet(name)
         if found is None:
             return None
+        # the form the text uses, when it is one of the outlet's names: "AFP", "TASS", not the
+        # long name a reader of the text would not look for
+        written = " ".join(name.split()).casefold()
+        same = next((n for n in found.all_names() if n.casefold() == written), None)
+        if same is not None:
+            return same
         usual = found.name_in(code)
         # "Gazeta.uz" in a Russian text stays in Latin letters when the outlet has such a name
         if not _CYRILLIC.search(name) and _CYRILLIC.search(usual):
@@ -1172,6 +1216,12 @@ def find_quotes(
         reader.direct(para, start, end, spans)
         reader.indirect(para, start, end, spans)
     quotes = sorted((f.quote for f in reader.found), key=lambda q: (q.start, q.end))
+    linked = resolver.link_sources([q.speaker for q in quotes])
+    quotes = [
+        q if q.speaker is sp else replace(q, speaker=sp)
+        for q, sp in zip(quotes, linked, strict=True)
+    ]
+    quotes = _as_before(text, quotes)
     unique: list[Quote] = []
     for q in quotes:
         if unique and unique[-1].start == q.start and unique[-1].end == q.end:

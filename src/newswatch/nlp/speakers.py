@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newswatch.nlp.lexicon import speech_en, speech_ru
 from newswatch.record import Entity, Speaker
@@ -203,6 +203,20 @@ _NOT_NAMES = frozenset(
     ]
 )
 _FEMALE_END = re.compile(r"(?:ova|eva|ina|aya|skaya|ova|ова|ева|ина|ая|ская|ёва)$", re.IGNORECASE)
+# The noun of an unnamed source at the start of the words, after an article or a number and
+# up to two modifiers ("a senior Western source", "один из собеседников", "два источника").
+_UNNAMED = (
+    re.compile(
+        r"(?:(?P<det>the|a|an|one|two|three|several|some|other|this|that)\s+)?"
+        r"(?:[\w-]+\s+){0,2}?"
+        rf"(?P<noun>{'|'.join(speech_en.UNNAMED_SOURCE_NOUNS)})(?![\w-])"
+    ),
+    re.compile(
+        r"(?:(?P<det>один\s+из|одна\s+из|два|две|три|несколько|ряд)\s+)?"
+        r"(?:[\w-]+\s+){0,2}?"
+        rf"(?P<noun>{'|'.join(speech_ru.UNNAMED_SOURCE_NOUNS)})(?![\w-])"
+    ),
+)
 _BRACKET_END = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
 _ACRONYM = re.compile(r"(?:the\s+)?((?:[A-Z]\.){2,}|[A-Z]{2,6})", re.IGNORECASE)
 # Where the words after a person's name stop telling of that person.
@@ -363,6 +377,9 @@ class Resolver:
             return None
         if low in lex.pronouns:
             return self.pronoun(start, end, lex.pronouns[low] if gender is None else gender)
+        unnamed = self._unnamed_source(start, end, low)
+        if unnamed is not None:
+            return unnamed
         found = self._by_entity(start, end)
         if found is not None and lex.role.fullmatch(" ".join((found.mention or "").split())):
             # "Вице-министр" taken for a person's name: a role, resolved as one
@@ -412,6 +429,60 @@ class Resolver:
         if lex.source.search(low):
             return Speaker(name=phrase, mention=phrase, start=start, end=end)
         return None
+
+    def _unnamed_source(self, start: int, end: int, low: str) -> Speaker | None:
+        """*A source in the ministry*: an unnamed speaker, not the ministry named in its words.
+
+        *The source* (*источник*, *собеседник агентства*) alone is the unnamed source named
+        before it, when there is one. A person's name in the words makes them no unnamed source.
+        """
+        m = _UNNAMED[self.lang == "ru"].match(low)
+        if m is None or any(ent.type == "PERSON" for _s, _e, ent in self.entities_in(start, end)):
+            return None
+        phrase = self.text[start:end]
+        if self._definite(m, low):
+            head = m.group("noun")[:5]
+            for said in reversed(self.history):
+                name = said.speaker.name.lower()
+                if said.at < start and said.speaker.entity is None and head in name:
+                    return Speaker(said.speaker.name, None, phrase, start, end)
+        return Speaker(name=phrase, mention=phrase, start=start, end=end)
+
+    def link_sources(self, speakers: Sequence[Speaker | None]) -> list[Speaker | None]:
+        """*The source* (*источник*) alone stands for the unnamed source named before it.
+
+        Run once every speaker of the text is known (statements are read out of text order
+        within a paragraph); ``speakers`` in any order, returned in the same order.
+        """
+        named = sorted(
+            (sp for sp in speakers if sp is not None and sp.entity is None and sp.start is not None),
+            key=lambda sp: sp.start or 0,
+        )
+        out: list[Speaker | None] = []
+        for sp in speakers:
+            if sp is None or sp.entity is not None or sp.start is None or not sp.mention:
+                out.append(sp)
+                continue
+            low = " ".join(sp.mention.lower().split())
+            m = _UNNAMED[self.lang == "ru"].match(low)
+            if m is None or not self._definite(m, low) or sp.name != sp.mention:
+                out.append(sp)
+                continue
+            head = m.group("noun")[:5]
+            before = [
+                e for e in named
+                if (e.start or 0) < sp.start and e.name != sp.name and head in e.name.lower()
+            ]  # fmt: skip
+            out.append(replace(sp, name=before[-1].name) if before else sp)
+        return out
+
+    def _definite(self, m: re.Match[str], low: str) -> bool:
+        rest = low[m.end() :].split()
+        if self.lang == "ru":
+            return not m.group("det") and len(rest) <= 1
+        return m.group("det") in ("the", "this", "that") and not (
+            rest and rest[0] in ("in", "at", "close", "with", "from", "familiar")
+        )
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         text = self.text

@@ -50,13 +50,14 @@ _EN_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (
         re.compile(
             rf"\b(?:[Aa]ccording\s+to|[Tt]old|[Ii]n\s+an\s+interview\s+with|[Ss]peaking\s+to|"
-            rf"[Ii]n\s+comments\s+to|[Rr]eported\s+by)\s+{_THE}(?P<name>{_NAME}){_MEDIA_SUFFIX_EN}"
+            rf"[Ii]n\s+comments\s+to|[Rr]eported\s+by|(?:carried|published|broadcast|aired)\s+by)"
+            rf"\s+{_THE}(?P<name>{_NAME}){_MEDIA_SUFFIX_EN}"
         ),
         1,
     ),
     (
         re.compile(
-            rf"(?:^|[,;—–-]\s*|\.\s+){_THE}(?P<name>{_NAME}){_MEDIA_SUFFIX_EN}\s+"
+            rf"(?:^|[,;—–-][”\"»’']?\s*|\.[”\"»’']?\s+){_THE}(?P<name>{_NAME}){_MEDIA_SUFFIX_EN}\s+"
             rf"(?:reports|reported|writes|wrote|informs|informed)\b"
         ),
         2,

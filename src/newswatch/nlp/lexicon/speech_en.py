@@ -26,6 +26,7 @@ __all__ = [
     "SOURCE_NOUNS",
     "STATEMENT_NOUNS",
     "THAT",
+    "UNNAMED_SOURCE_NOUNS",
     "VIA_AFTER",
     "VIA_BEFORE",
 ]
@@ -586,4 +587,14 @@ INTERVIEW_CUES: tuple[str, ...] = (
     "told",
     "sat down with",
     "in conversation with",
+)
+
+# An unnamed source: the noun heads "a source in the ministry" (an unnamed speaker, never the
+# ministry) and "the source said" (the unnamed source named before). Regular expressions.
+UNNAMED_SOURCE_NOUNS: tuple[str, ...] = (
+    "sources?",
+    "insiders?",
+    "informants?",
+    "people familiar",
+    "person familiar",
 )

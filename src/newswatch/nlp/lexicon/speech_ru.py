@@ -30,6 +30,7 @@ __all__ = [
     "STATEMENT_NOUNS",
     "THAT",
     "TOLD_VERBS",
+    "UNNAMED_SOURCE_NOUNS",
     "VIA_AFTER",
     "VIA_BEFORE",
 ]
@@ -476,4 +477,12 @@ INTERVIEW_CUES: tuple[str, ...] = (
     "спросила",
     "поговорил",
     "поговорила",
+)
+
+# An unnamed source: "источник в Министерстве финансов" (an unnamed speaker, never the ministry),
+# "собеседник агентства" (the unnamed source named before). Regular expressions.
+UNNAMED_SOURCE_NOUNS: tuple[str, ...] = (
+    "источник(а|у|ом|е|и|ов|ам|ами)?",
+    "собеседник(а|у|ом|е|и|ов|ам|ами)?",
+    "осведомленн(ый|ого|ые|ых) источник(а|и|ов)?",
 )
