@@ -201,3 +201,25 @@ def test_osa_distance_counts_a_transposition_as_one_edit():
     assert osa_distance("CSTO", "SCTO") == 1
     assert osa_distance("CSTO", "CSTA") == 1
     assert osa_distance("CSTO", "OTSC") > 1
+
+
+def test_entities_places_and_companies_read_from_their_context():
+    text = (
+        "Schools in Ak-Sai and Kara-Bulak reopened near the exclave of Vorukh. "
+        "KazMunayGas and Turkmengaz signed a deal at the Harbmaidon training ground. "
+        "The Ministry of Labor, Social Security and Migration and the Belt and Road Forum agreed."
+    )
+    kinds = {e.name: e.type for e in find_entities(text, "en")}
+    assert kinds["Ak-Sai"] == kinds["Kara-Bulak"] == kinds["Vorukh"] == "GPE"
+    assert kinds["KazMunayGas"] == kinds["Turkmengaz"] == "ORG"
+    assert kinds["Harbmaidon training ground"] == "FAC"
+    assert kinds["Ministry of Labor, Social Security and Migration"] == "ORG"
+    assert kinds["Belt and Road Forum"] == "EVENT"
+
+
+def test_entities_person_named_after_an_organisation_takes_it_as_role():
+    text = "First Deputy Chairman of the Cabinet of Ministers Nurlanbek Sydykov visited Batken."
+    entities = find_entities(text, "en")
+    sydykov = named(entities, "Nurlanbek Sydykov")
+    assert sydykov.roles == ("Deputy Chairman of the Cabinet of Ministers",)
+    assert named(entities, "Cabinet of Ministers").type == "ORG"

@@ -27,7 +27,33 @@ __all__ = ["english_pipeline", "find_english", "first_names", "trained_pipeline_
 TRAINED_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
 _SENTENCE_END = frozenset('.!?…:;"“”«»‘’()—–\n')
 _JOINING = frozenset({"of", "for", "and", "the", "on", "&"})
-_FIRST_WORDS = frozenset({"hydropower", "power", "thermal", "hydroelectric", "water", "gas"})
+_FIRST_WORDS = frozenset(
+    [
+        "hydropower",
+        "power",
+        "thermal",
+        "hydroelectric",
+        "water",
+        "gas",
+        "oil",
+        "coal",
+        "solar",
+        "wind",
+        "nuclear",
+        "training",
+        "military",
+        "border",
+        "railway",
+        "rail",
+        "air",
+    ]
+)
+# "the port of Novorossiysk", "the village of Ak-Sai": a place noun and "of" before a name.
+_PLACE_NOUNS = frozenset(
+    {"port", "city", "town", "village", "district", "region", "province", "exclave", "enclave"}
+)
+# Company names: one word with a capital inside ("KazMunayGas") or a trade ending ("Turkmengaz").
+_COMPANY_ENDINGS = ("gaz", "gas", "neft", "energo", "bank", "telecom", "invest", "trans", "oil")
 _OUTLET_AFTER = ("news agency", "agency", "newspaper", "news website", "website", "news portal")
 _SPACY_TYPES = {
     "PERSON": "PERSON",
@@ -274,6 +300,42 @@ class _Reader:
             k for k in range(len(self.words)) if self.starts[k] >= start and self.ends[k] <= end
         ]
 
+    def _cap_after_links(self, k: int) -> bool:
+        """Whether a free capitalised word follows, after at most one more link ("of the")."""
+        if k < len(self.words) and self.lowers[k] in _JOINING:
+            k += 1
+        return k < len(self.words) and _is_cap(self.words[k]) and self._free(k)
+
+    def _head_ahead(self, k: int) -> bool:
+        """Whether the capitalised words from ``k`` end in a head word ("… and Road Forum")."""
+        while k < len(self.words) and _is_cap(self.words[k]):
+            k += 1
+        last = self.lowers[k - 1] if k > 0 else ""
+        return last in lex.ORG_HEADS or last in lex.EVENT_HEADS or last in lex.MEDIA_HEADS
+
+    def _listed(self, comma: int) -> int | None:
+        """The end of "…, Social Security and Migration" after a comma inside an organisation's
+        name: capitalised words and commas, then "and" and capitalised words."""
+        k = comma
+        n = len(self.words)
+        seen_and = False
+        while k < n and k - comma < 12:
+            word = self.words[k]
+            if word == "," and not seen_and:
+                k += 1
+            elif (
+                word.lower() == "and" and not seen_and and k + 1 < n and _is_cap(self.words[k + 1])
+            ):
+                seen_and = True
+                k += 1
+            elif _is_cap(word) and self._free(k):
+                k += 1
+                if seen_and and (k >= n or not _is_cap(self.words[k])):
+                    return k
+            else:
+                return None
+        return None
+
     def _free(self, k: int) -> bool:
         """Whether a capitalised run may take token ``k``: not taken, or part of a known place
         inside a longer name ("Caspian Pipeline Consortium", "Fund for Saving the Aral Sea")."""
@@ -287,15 +349,19 @@ class _Reader:
                 i += 1
                 continue
             j = i + 1
+            org = self.lowers[i] in lex.ORG_HEADS
             while j < n and self._free(j):
                 word, lower = self.words[j], self.lowers[j]
                 if (_is_cap(word) and lower not in lex.TIME_WORDS) or (
                     (lower in _JOINING or lower in lex.NAME_PARTICLES)
-                    and j + 1 < n
-                    and _is_cap(self.words[j + 1])
-                    and self._free(j + 1)
+                    and (org or lower not in ("and", "&") or self._head_ahead(j + 1))
+                    and self._cap_after_links(j + 1)
                 ):
+                    org = org or lower in lex.ORG_HEADS
                     j += 1
+                elif word == "," and org and (end := self._listed(j)) is not None:
+                    j = end  # "Ministry of Labor, Social Security and Migration": the list ends it
+                    break
                 else:
                     break
             self._classify(i, j)
@@ -333,7 +399,18 @@ class _Reader:
         if kind is None and forced != "PERSON":
             if any(w in lex.ORG_HEADS for w in lowers):
                 kind = "MEDIA" if lowers[-1] in lex.MEDIA_HEADS else "ORG"
-                i = self._drop_role_prefix(i, j)
+                role_start, i = i, self._drop_role_prefix(i, j)
+                person_at = self._person_after_org(i, j)
+                if person_at is not None:
+                    # "… Cabinet of Ministers Nurlanbek Sydykov": the organisation, then a person
+                    # whose role it is.
+                    self._classify(i, person_at, forced="ORG")
+                    self._person_or_other(
+                        person_at,
+                        j,
+                        role=self.text[self.starts[role_start] : self.ends[person_at - 1]],
+                    )
+                    return
             elif lowers[-1] in lex.MEDIA_HEADS and len(lowers) > 1:
                 kind = "MEDIA"
             elif (lowers[-1] in lex.LOC_HEADS and len(lowers) > 1) or lowers[0] in (
@@ -376,6 +453,29 @@ class _Reader:
             if end > k:
                 self._person_or_other(k, end)
             k = max(end, k + 1)
+
+    def _person_after_org(self, i: int, j: int) -> int | None:
+        """Where a person's name starts at the end of an organisation's run: a known first name
+        after the last head word, followed by one or two more capitalised words."""
+        heads = [
+            k
+            for k in range(i, j)
+            if self.lowers[k] in lex.ORG_HEADS or self.lowers[k] in ("ministers",)
+        ]
+        if not heads:
+            return None
+        for k in range(heads[-1] + 1, j):
+            rest = j - k
+            if (
+                self.lowers[k] in self.firsts
+                and 2 <= rest <= 3
+                and all(
+                    _is_cap(self.words[m]) and self.lowers[m] not in lex.ORG_LINKS
+                    for m in range(k, j)
+                )
+            ):
+                return k
+        return None
 
     def _head_after(self, j: int) -> tuple[int, str | None]:
         """A lower-case head right after a run: "Toktogul reservoir", "Rogun hydropower plant"."""
@@ -433,7 +533,7 @@ class _Reader:
             return i, None
         return start, self.text[self.starts[start] : self.ends[i - 1]]
 
-    def _person_or_other(self, i: int, j: int) -> None:
+    def _person_or_other(self, i: int, j: int, role: str | None = None) -> None:
         # The title is the run's words up to its last honorific or role word: "Mr.",
         # "Deputy Foreign Minister", "(CSTO) Secretary-General"; the name is what follows it.
         last_title = max(
@@ -446,7 +546,7 @@ class _Reader:
         )
         honorific = False
         honorific_gender: str | None = None
-        role: str | None = None
+        given_role, role = role, None
         if last_title is not None:
             if last_title + 1 >= j:
                 return  # a title alone: "Prime Minister"
@@ -474,6 +574,7 @@ class _Reader:
         else:
             name_start = mention_start = i
             _, role = self._role_before(i)
+        role = given_role or role
         name = list(range(name_start, j))
         words = [self.words[k] for k in name]
         if all(_is_acronym(w) for w in words):
@@ -489,10 +590,17 @@ class _Reader:
         )
         speaks = self._next_word(j) in lex.SPEECH_VERBS
         if not (titled or known_first or surname_like or (speaks and len(words) > 1)):
-            if (
-                len(words) == 1
-                and self._previous_word(i) in lex.PLACE_PREPOSITIONS
-                and not self._sentence_start(i)
+            if len(words) == 1 and _company_like(words[0]):
+                start, end, surface = self._span(i, j)
+                self.found.append(
+                    Found(start=start, end=end, text=surface, type="ORG", key=f"ORG:{surface}")
+                )
+                return
+            before = self._previous_word(i)
+            if len(words) == 1 and (
+                (before in lex.PLACE_PREPOSITIONS and not self._sentence_start(i))
+                or (before == "of" and self._previous_word(self._word_before(i)) in _PLACE_NOUNS)
+                or (before in ("and", "or") and self._place_ends_at(self._word_before(i)))
             ):
                 start, end, surface = self._span(i, j)
                 self.found.append(
@@ -534,6 +642,17 @@ class _Reader:
         if k >= 0 and _is_acronym(self.words[k]):
             return self.text[self.starts[k] : self.ends[b - 1]]
         return self.text[self.starts[a] : self.ends[b - 1]]
+
+    def _place_ends_at(self, k: int) -> bool:
+        """Whether a place found so far ends just before token ``k``."""
+        end = self.ends[self._word_before(k)] if k > 0 else -1
+        return any(f.end == end and f.type in ("GPE", "LOC") for f in self.found)
+
+    def _word_before(self, i: int) -> int:
+        k = i - 1
+        while k >= 0 and self.words[k].isspace():
+            k -= 1
+        return max(k, 0)
 
     def _previous_word(self, i: int) -> str:
         k = i - 1
@@ -599,6 +718,13 @@ class _Reader:
                     person.first = word
                 self.found.append(person)
                 self.taken[k] = True
+
+
+def _company_like(word: str) -> bool:
+    if not word.isalpha() or len(word) < 4:
+        return False
+    inner_capital = any(c.isupper() for c in word[1:]) and not word.isupper()
+    return inner_capital or word.lower().endswith(_COMPANY_ENDINGS)
 
 
 def _gender_of(surname: str) -> str | None:

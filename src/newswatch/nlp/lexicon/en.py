@@ -379,6 +379,8 @@ LOC_HEADS: dict[str, str] = {
     "city": "GPE",
     "town": "GPE",
     "village": "GPE",
+    "exclave": "GPE",
+    "enclave": "GPE",
     "republic": "GPE",
     "state": "GPE",
     "territory": "GPE",
@@ -438,6 +440,9 @@ FAC_HEADS: frozenset[str] = frozenset(
         "airbase",
         "terminal",
         "crossing",
+        "ground",
+        "field",
+        "intake",
         "corridor",
     ]
 )
