@@ -143,3 +143,21 @@ def test_quotes_en_outlet_clause_with_a_participle_ends_the_statement() -> None:
     quotes = find_quotes(text, "en", published="2022-12-20", knowledge=load_knowledge())
     assert [q.text for q in quotes] == ["Afghanistan must join the dialogue on the river"]
     assert quotes[0].via == ("TASS",)
+
+
+def test_quotes_en_belief_and_pledge_verbs_report_a_view() -> None:
+    text = (
+        "Rustam Kholov pledged that the new border post would open in March. "
+        "Many farmers think the canal will take their water."
+    )
+    quotes = find_quotes(text, "en", published="2022-12-20", knowledge=load_knowledge())
+    assert [(q.text, q.cue) for q in quotes] == [
+        ("the new border post would open in March", "pledged"),
+        ("the canal will take their water", "think"),
+    ]
+
+
+def test_quotes_en_asked_not_to_be_named_is_no_statement() -> None:
+    text = "The official asked that his name not be published for fear of reprisals."
+    quotes = find_quotes(text, "en", published="2022-12-20", knowledge=load_knowledge())
+    assert quotes == ()
