@@ -38,9 +38,8 @@ class FullText:
     ) -> None:
         raise NotImplementedError
 
-    def index_quote(
-        self, conn: Connection, quote_id: int, body: str, speaker: str, lang: str | None
-    ) -> None:
+    def index_quotes(self, conn: Connection, article_id: str, lang: str | None) -> None:
+        """Index every quote of an article (one statement, after the quotes are inserted)."""
         raise NotImplementedError
 
     def match_articles(self, stmt: Select[Any], articles: Table, query: str) -> Select[Any] | None:
@@ -65,12 +64,13 @@ class SQLiteFullText(FullText):
             {"title": title, "body": body, "id": article_id},
         )
 
-    def index_quote(
-        self, conn: Connection, quote_id: int, body: str, speaker: str, lang: str | None
-    ) -> None:
+    def index_quotes(self, conn: Connection, article_id: str, lang: str | None) -> None:
         conn.execute(
-            text("INSERT INTO quotes_fts(rowid, text, speaker) VALUES (:id, :body, :speaker)"),
-            {"id": quote_id, "body": body, "speaker": speaker},
+            text(
+                "INSERT INTO quotes_fts(rowid, text, speaker) "
+                "SELECT id, text, coalesce(speaker_name, '') FROM quotes WHERE article_id = :id"
+            ),
+            {"id": article_id},
         )
 
     def match_articles(self, stmt: Select[Any], articles: Table, query: str) -> Select[Any] | None:
@@ -114,15 +114,13 @@ class PostgresFullText(FullText):
             {"cfg": self._config(lang), "title": title, "body": body, "id": article_id},
         )
 
-    def index_quote(
-        self, conn: Connection, quote_id: int, body: str, speaker: str, lang: str | None
-    ) -> None:
+    def index_quotes(self, conn: Connection, article_id: str, lang: str | None) -> None:
         conn.execute(
             text(
-                "UPDATE quotes SET fts = to_tsvector(CAST(:cfg AS regconfig), :body)"
-                " || to_tsvector('simple', :body) WHERE id = :id"
+                "UPDATE quotes SET fts = to_tsvector(CAST(:cfg AS regconfig), text)"
+                " || to_tsvector('simple', text) WHERE article_id = :id"
             ),
-            {"cfg": self._config(lang), "body": body, "id": quote_id},
+            {"cfg": self._config(lang), "id": article_id},
         )
 
     @staticmethod

@@ -57,6 +57,8 @@ class EntityResolver:
 
     def __init__(self, knowledge: KnowledgeLookup | None = None) -> None:
         self._knowledge = knowledge
+        #: How many merges this resolver has made (the store re-reads ids only after one).
+        self.merges = 0
 
     # -- lookups -------------------------------------------------------------------------
     @staticmethod
@@ -165,7 +167,7 @@ class EntityResolver:
                 self._create(
                     conn, kid, canonical_name, ktype if ktype else entity.type, knowledge_id=kid
                 )
-            found.append(self.canonical(conn, kid))
+            found.append(self.canonical(conn, kid) if existing is not None else kid)
         if entity.type == _PERSON:
             keys = {loose_key(n) for n in names}
             keys |= {k.split()[-1] for k in list(keys) if k}
@@ -179,7 +181,8 @@ class EntityResolver:
             found += self._candidates_by_keys(conn, keys, types)
             if not found:
                 found += self._fuzzy_candidates(conn, loose_key(entity.name), types)
-        found = list(dict.fromkeys(self.canonical(conn, f) for f in found))
+        # Candidates are live entities already; only the curated id may have been merged away.
+        found = list(dict.fromkeys(found))
         if not found:
             new_id = (
                 "n"
@@ -189,7 +192,7 @@ class EntityResolver:
             )
             self._create(conn, new_id, entity.name, entity.type)
             found = [new_id]
-        target = self._oldest(conn, found)
+        target = self._oldest(conn, found) if len(found) > 1 else found[0]
         for other in found:
             if other != target:
                 self.merge(conn, other, into=target)
@@ -242,24 +245,36 @@ class EntityResolver:
             ],
         )
 
-    @staticmethod
     def _add_names(
-        conn: Connection, entity_id: str, names: Iterable[str], roles: Iterable[str]
+        self, conn: Connection, entity_id: str, names: Iterable[str], roles: Iterable[str]
     ) -> None:
-        rows = [
-            {"entity_id": entity_id, "name": n, "key": loose_key(n), "script": script_of_name(n)}
-            for n in dict.fromkeys(names)
-            if n.strip() and loose_key(n)
-        ]
-        insert_ignore(conn, entity_names, rows)
-        insert_ignore(
-            conn,
-            entity_roles,
-            [{"entity_id": entity_id, "role": r} for r in dict.fromkeys(roles) if r.strip()],
-        )
+        """Record the names and roles of ``entity_id`` not recorded yet (reads first: most are)."""
+        new_names = [n for n in dict.fromkeys(names) if n.strip() and loose_key(n)]
+        if new_names:
+            known = set(self._names(conn, entity_id))
+            rows = [
+                {
+                    "entity_id": entity_id,
+                    "name": n,
+                    "key": loose_key(n),
+                    "script": script_of_name(n),
+                }
+                for n in new_names
+                if n not in known
+            ]
+            insert_ignore(conn, entity_names, rows)
+        new_roles = [r for r in dict.fromkeys(roles) if r.strip()]
+        if new_roles:
+            known_roles = set(self._roles(conn, entity_id))
+            insert_ignore(
+                conn,
+                entity_roles,
+                [{"entity_id": entity_id, "role": r} for r in new_roles if r not in known_roles],
+            )
 
     def merge(self, conn: Connection, old: str, *, into: str) -> None:
         """Fold entity ``old`` into ``into``; ``old`` keeps resolving to ``into``."""
+        self.merges += 1
         names = (
             conn.execute(select(entity_names).where(entity_names.c.entity_id == old))
             .mappings()

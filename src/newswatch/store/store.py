@@ -34,10 +34,12 @@ from newswatch.store.schema import (
 from newswatch.stories import (
     DUPLICATE_JACCARD,
     STORY_WINDOW_DAYS,
+    TYPE_WEIGHT,
     band_keys,
     jaccard,
     same_story,
     shingles,
+    story_score,
 )
 
 __all__ = ["IngestResult", "Store"]
@@ -217,6 +219,7 @@ class Store(Queries):
     def _store_entities(self, conn: Connection, article: Article) -> dict[str, str]:
         local_to_kb: dict[str, str] = {}
         rows = []
+        merges_before = self.resolver.merges
         for entity in article.entities:
             kb_id = self.resolver.resolve(conn, entity, article_id=article.id)
             local_to_kb[entity.id] = kb_id
@@ -229,7 +232,7 @@ class Store(Queries):
                 }
             )
         # A later entity of this article may have merged an earlier one: store canonical ids.
-        for row in rows:
+        for row in rows if self.resolver.merges != merges_before else ():
             canonical = self.resolver.canonical(conn, str(row["entity_id"]))
             row["entity_id"] = canonical
             local_to_kb[str(row["local_id"])] = canonical
@@ -240,38 +243,36 @@ class Store(Queries):
     def _store_quotes(
         self, conn: Connection, article: Article, local_to_kb: dict[str, str]
     ) -> None:
+        if not article.quotes:
+            return
+        day = (article.published or None) and article.published[:10]
+        rows = []
         for seq, quote in enumerate(article.quotes):
             speaker = quote.speaker
-            entity_id = local_to_kb.get(speaker.entity) if speaker and speaker.entity else None
-            result = conn.execute(
-                insert(quotes).values(
-                    article_id=article.id,
-                    seq=seq,
-                    text=quote.text,
-                    kind=quote.kind,
-                    start=quote.start,
-                    end=quote.end,
-                    speaker_name=speaker.name if speaker else None,
-                    speaker_mention=speaker.mention if speaker else None,
-                    speaker_local=speaker.entity if speaker else None,
-                    entity_id=entity_id,
-                    cue=quote.cue,
-                    date=quote.date,
-                    date_text=quote.date_text,
-                    via=list(quote.via),
-                    language=article.language,
-                    day=quote.date or ((article.published or None) and article.published[:10]),
-                )
+            rows.append(
+                {
+                    "article_id": article.id,
+                    "seq": seq,
+                    "text": quote.text,
+                    "kind": quote.kind,
+                    "start": quote.start,
+                    "end": quote.end,
+                    "speaker_name": speaker.name if speaker else None,
+                    "speaker_mention": speaker.mention if speaker else None,
+                    "speaker_local": speaker.entity if speaker else None,
+                    "entity_id": local_to_kb.get(speaker.entity)
+                    if speaker and speaker.entity
+                    else None,
+                    "cue": quote.cue,
+                    "date": quote.date,
+                    "date_text": quote.date_text,
+                    "via": list(quote.via),
+                    "language": article.language,
+                    "day": quote.date or day,
+                }
             )
-            quote_id = result.inserted_primary_key[0] if result.inserted_primary_key else None
-            if quote_id is not None:
-                self.fulltext.index_quote(
-                    conn,
-                    int(quote_id),
-                    quote.text,
-                    speaker.name if speaker else "",
-                    article.language,
-                )
+        conn.execute(insert(quotes), rows)
+        self.fulltext.index_quotes(conn, article.id, article.language)
 
     def _assign_story(
         self,
@@ -294,27 +295,7 @@ class Store(Queries):
             with contextlib.suppress(ValueError):  # not a date: no story window
                 low, high = _shift(day, -STORY_WINDOW_DAYS), _shift(day, STORY_WINDOW_DAYS)
             if low and high:
-                candidates = conn.execute(
-                    select(article_entities.c.article_id)
-                    .join(articles, articles.c.id == article_entities.c.article_id)
-                    .where(
-                        article_entities.c.entity_id.in_(sorted(mine)),
-                        articles.c.id != article.id,
-                        articles.c.published >= low,
-                        articles.c.published <= high,
-                    )
-                    .distinct()
-                    .limit(200)
-                ).all()
-                for (candidate,) in candidates:
-                    theirs = self._article_entity_types(conn, candidate)
-                    if same_story(mine, theirs):
-                        row = conn.execute(
-                            select(articles.c.story_id).where(articles.c.id == candidate)
-                        ).first()
-                        story_id = row[0] if row else None
-                        if story_id:
-                            break
+                story_id = self._story_of_closest(conn, article.id, mine, low, high)
         now = datetime.now(UTC)
         published = (article.published or None) and article.published[:10]
         if story_id is None:
@@ -354,18 +335,58 @@ class Store(Queries):
                 )
         conn.execute(update(articles).where(articles.c.id == article.id).values(story_id=story_id))
 
+    def _story_of_closest(
+        self, conn: Connection, article_id: str, mine: dict[str, str], low: str, high: str
+    ) -> str | None:
+        """The story of the article in the window that best shares this one's entities, if any.
+
+        Only entities that can tell two events apart (people, organisations, events, places
+        smaller than a country) select candidates; two queries in all, however busy the window.
+        """
+        telling = sorted(e for e, t in mine.items() if TYPE_WEIGHT.get(t, 1.0) >= 1.0)
+        if not telling:
+            return None
+        shared = func.count().label("shared")
+        candidates = [
+            row[0]
+            for row in conn.execute(
+                select(article_entities.c.article_id, shared)
+                .join(articles, articles.c.id == article_entities.c.article_id)
+                .where(
+                    article_entities.c.entity_id.in_(telling),
+                    articles.c.id != article_id,
+                    articles.c.published >= low,
+                    articles.c.published <= high,
+                )
+                .group_by(article_entities.c.article_id)
+                .order_by(desc("shared"), article_entities.c.article_id)
+                .limit(50)
+            )
+        ]
+        if not candidates:
+            return None
+        theirs: dict[str, dict[str, str]] = {c: {} for c in candidates}
+        for other, entity_id, etype in conn.execute(
+            select(article_entities.c.article_id, entities.c.id, entities.c.type)
+            .join(entities, entities.c.id == article_entities.c.entity_id)
+            .where(article_entities.c.article_id.in_(candidates))
+        ):
+            theirs[other][entity_id] = etype
+        best: tuple[float, str] | None = None
+        for other, types in theirs.items():
+            if same_story(mine, types):
+                score = story_score(mine, types)[1]
+                if best is None or score > best[0]:
+                    best = (score, other)
+        if best is None:
+            return None
+        row = conn.execute(select(articles.c.story_id).where(articles.c.id == best[1])).first()
+        return row[0] if row and row[0] else None
+
     def _entity_types(self, conn: Connection, ids: list[str]) -> dict[str, str]:
         if not ids:
             return {}
         rows = conn.execute(select(entities.c.id, entities.c.type).where(entities.c.id.in_(ids)))
-        return {r[0]: r[1] for r in rows}
-
-    def _article_entity_types(self, conn: Connection, article_id: str) -> dict[str, str]:
-        rows = conn.execute(
-            select(entities.c.id, entities.c.type)
-            .join(article_entities, article_entities.c.entity_id == entities.c.id)
-            .where(article_entities.c.article_id == article_id)
-        )
         return {r[0]: r[1] for r in rows}
 
 
