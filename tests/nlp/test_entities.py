@@ -223,3 +223,15 @@ def test_entities_person_named_after_an_organisation_takes_it_as_role():
     sydykov = named(entities, "Nurlanbek Sydykov")
     assert sydykov.roles == ("Deputy Chairman of the Cabinet of Ministers",)
     assert named(entities, "Cabinet of Ministers").type == "ORG"
+
+
+def test_entities_role_between_commas_after_a_name():
+    text = (
+        "Rustam Nazarov, the head of the Isfara district, said the road was open. "
+        "Dilnoza Karimova, an economist at the Center for Economic Research, disagreed."
+    )
+    entities = find_entities(text, "en")
+    assert named(entities, "Rustam Nazarov").roles == ("head of the Isfara district",)
+    assert named(entities, "Dilnoza Karimova").roles == (
+        "economist at the Center for Economic Research",
+    )

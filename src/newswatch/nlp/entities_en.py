@@ -26,6 +26,7 @@ __all__ = ["english_pipeline", "find_english", "first_names", "trained_pipeline_
 
 TRAINED_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
 _SENTENCE_END = frozenset('.!?…:;"“”«»‘’()—–\n')
+_APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:“”\"()\n]{3,80}?)\s*(?=[,;]|\.\s)")
 _JOINING = frozenset({"of", "for", "and", "the", "on", "&"})
 _FIRST_WORDS = frozenset(
     [
@@ -234,7 +235,23 @@ class _Reader:
         self._capitalised_runs()
         self._acronym_definitions()
         self._known_people()
+        self._appositive_roles()
         return self.found
+
+    def _appositive_roles(self) -> None:
+        """ "Rustam Nazarov, the head of the district, said": a role between commas after a name."""
+        for f in self.found:
+            if f.type != "PERSON" or f.role is not None or f.first is None:
+                continue
+            match = _APPOSITIVE.match(self.text, f.end)
+            if match is None:
+                continue
+            role = match.group(1).strip()
+            words = role.lower().split()
+            starts_as_role = role[:1].islower() or words[0] in lex.ROLE_WORDS
+            if starts_as_role and any(w in lex.ROLE_WORDS for w in words[:3]):
+                f.role = role
+                f.titled = True
 
     # -- spans ---------------------------------------------------------------------------
 
