@@ -9,7 +9,8 @@ Merged ids keep resolving: ``merged_into`` points from the old id to the one tha
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -76,42 +77,6 @@ class EntityResolver:
             current = row[0]
         return current
 
-    @staticmethod
-    def _names(conn: Connection, entity_id: str) -> list[str]:
-        return [
-            r[0]
-            for r in conn.execute(
-                select(entity_names.c.name).where(entity_names.c.entity_id == entity_id)
-            )
-        ]
-
-    @staticmethod
-    def _roles(conn: Connection, entity_id: str) -> list[str]:
-        return [
-            r[0]
-            for r in conn.execute(
-                select(entity_roles.c.role).where(entity_roles.c.entity_id == entity_id)
-            )
-        ]
-
-    def _candidates_by_keys(
-        self, conn: Connection, keys: Iterable[str], types: set[str]
-    ) -> list[str]:
-        keys = sorted(set(k for k in keys if k))
-        if not keys:
-            return []
-        rows = conn.execute(
-            select(entity_names.c.entity_id)
-            .join(entities, entities.c.id == entity_names.c.entity_id)
-            .where(
-                entity_names.c.key.in_(keys),
-                entities.c.type.in_(sorted(types)),
-                entities.c.merged_into.is_(None),
-            )
-            .distinct()
-        )
-        return [r[0] for r in rows]
-
     def _fuzzy_candidates(self, conn: Connection, key: str, types: set[str]) -> list[str]:
         if len(key) < 5:
             return []
@@ -130,74 +95,181 @@ class EntityResolver:
         return sorted({eid for eid, other in rows if fuzz.ratio(key, other) >= _FUZZY_MIN})
 
     # -- decisions -----------------------------------------------------------------------
-    def _person_matches(self, conn: Connection, entity: Entity, candidate: str) -> bool:
+    @staticmethod
+    def _person_matches(
+        entity: Entity, their_names: Iterable[str], their_roles: Iterable[str]
+    ) -> bool:
         mine = [loose_key(n).split() for n in (entity.name, *entity.aliases)]
-        theirs = [loose_key(n).split() for n in self._names(conn, candidate)]
+        theirs = [loose_key(n).split() for n in their_names]
         my_full = [t for t in mine if len(t) >= 2]
         their_full = [t for t in theirs if len(t) >= 2]
         my_roles = [role_key(r) for r in entity.roles]
-        their_roles = [role_key(r) for r in self._roles(conn, candidate)]
-        roles_match = any(roles_agree(a, b) for a in my_roles for b in their_roles)
+        their_keys = [role_key(r) for r in their_roles]
+        roles_match = any(roles_agree(a, b) for a in my_roles for b in their_keys)
         if my_full and their_full:
             for a in my_full:
                 for b in their_full:
-                    if a[-1] == b[-1] and _first_names_agree(a[0], b[0]):
+                    if a[-1] == b[-1] and (_first_names_agree(a[0], b[0]) or roles_match):
                         return True
-                    if a[-1] == b[-1] and roles_match:
-                        return True
-                    if (
-                        " ".join(a) == " ".join(b)
-                        or fuzz.ratio(" ".join(a), " ".join(b)) >= _FUZZY_MIN
-                    ):
+                    if fuzz.ratio(" ".join(a), " ".join(b)) >= _FUZZY_MIN:
                         return True
             return False
         # One side knows only a surname: join only when the roles agree.
         return roles_match
 
     def resolve(self, conn: Connection, entity: Entity, *, article_id: str) -> str:
-        """The knowledge-base id of ``entity``, creating or merging entities as needed."""
-        names = [entity.name, *entity.aliases]
-        types = _COMPATIBLE.get(entity.type, {entity.type})
-        found: list[str] = []
-        known = self._knowledge_hit(names)
-        if known is not None:
-            kid, canonical_name, ktype = known
-            existing = conn.execute(select(entities.c.id).where(entities.c.id == kid)).first()
-            if existing is None:
-                self._create(
-                    conn, kid, canonical_name, ktype if ktype else entity.type, knowledge_id=kid
+        """The knowledge-base id of one entity (see :meth:`resolve_all`)."""
+        return self.resolve_all(conn, [entity], article_id=article_id)[entity.id]
+
+    def resolve_all(
+        self, conn: Connection, ents: Sequence[Entity], *, article_id: str
+    ) -> dict[str, str]:
+        """The knowledge-base ids of an article's entities, creating or merging as needed.
+
+        A handful of queries per article, whatever its number of entities: the candidates,
+        their names and roles are read in bulk, decisions are made in memory, and new names and
+        roles are written in one statement each.
+        """
+        merges_before = self.merges
+        hits = {e.id: self._knowledge_hit([e.name, *e.aliases]) for e in ents}
+        kids = sorted({h[0] for h in hits.values() if h is not None})
+        live: dict[str, str | None] = {}
+        if kids:
+            live = {
+                r[0]: r[1]
+                for r in conn.execute(
+                    select(entities.c.id, entities.c.merged_into).where(entities.c.id.in_(kids))
                 )
-            found.append(self.canonical(conn, kid) if existing is not None else kid)
-        if entity.type == _PERSON:
-            keys = {loose_key(n) for n in names}
-            keys |= {k.split()[-1] for k in list(keys) if k}
-            candidates = self._candidates_by_keys(conn, keys, types)
-            full = loose_key(entity.name)
-            if not candidates and " " in full:
-                candidates = self._fuzzy_candidates(conn, full, types)
-            found += [c for c in candidates if self._person_matches(conn, entity, c)]
-        elif not found:
-            keys = {loose_key(n) for n in names}
-            found += self._candidates_by_keys(conn, keys, types)
+            }
+        # Candidate entities by name key, with their names and roles, read once.
+        wanted: dict[str, set[str]] = {}
+        for e in ents:
+            if hits[e.id] is not None and e.type != _PERSON:
+                continue
+            keys = {loose_key(n) for n in (e.name, *e.aliases)} - {""}
+            if e.type == _PERSON:
+                keys |= {k.split()[-1] for k in keys}
+            wanted[e.id] = keys
+        by_key: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        all_keys = sorted(set().union(*wanted.values())) if wanted else []
+        if all_keys:
+            for eid, key, etype in conn.execute(
+                select(entity_names.c.entity_id, entity_names.c.key, entities.c.type)
+                .join(entities, entities.c.id == entity_names.c.entity_id)
+                .where(entity_names.c.key.in_(all_keys), entities.c.merged_into.is_(None))
+            ):
+                by_key[key].add((eid, etype))
+        names: dict[str, list[str]] = defaultdict(list)
+        roles: dict[str, list[str]] = defaultdict(list)
+        self._load_names_roles(
+            conn, {eid for ids in by_key.values() for eid, _ in ids}, names, roles
+        )
+        result: dict[str, str] = {}
+        pending_names: dict[str, list[str]] = defaultdict(list)
+        pending_roles: dict[str, list[str]] = defaultdict(list)
+        for e in ents:
+            types = _COMPATIBLE.get(e.type, {e.type})
+            found: list[str] = []
+            hit = hits[e.id]
+            if hit is not None:
+                kid, canonical_name, ktype = hit
+                if kid not in live:
+                    self._create(conn, kid, canonical_name, ktype or e.type, knowledge_id=kid)
+                    live[kid] = None
+                    names[kid].append(canonical_name)
+                found.append(self.canonical(conn, kid) if live[kid] else kid)
+            if e.id in wanted:
+                candidates = sorted(
+                    {eid for k in wanted[e.id] for eid, t in by_key.get(k, ()) if t in types}
+                )
+                full = loose_key(e.name)
+                if not candidates and (e.type != _PERSON or " " in full) and not found:
+                    candidates = self._fuzzy_candidates(conn, full, types)
+                    self._load_names_roles(conn, set(candidates) - set(names), names, roles)
+                if e.type == _PERSON:
+                    candidates = [
+                        c for c in candidates if self._person_matches(e, names[c], roles[c])
+                    ]
+                found += candidates
+            found = list(dict.fromkeys(found))
             if not found:
-                found += self._fuzzy_candidates(conn, loose_key(entity.name), types)
-        # Candidates are live entities already; only the curated id may have been merged away.
-        found = list(dict.fromkeys(found))
-        if not found:
-            new_id = (
-                "n"
-                + hashlib.sha256(
-                    f"{entity.type}|{name_key(entity.name)}|{article_id}".encode()
-                ).hexdigest()[:15]
+                new_id = (
+                    "n"
+                    + hashlib.sha256(
+                        f"{e.type}|{name_key(e.name)}|{article_id}".encode()
+                    ).hexdigest()[:15]
+                )
+                self._create(conn, new_id, e.name, e.type)
+                names[new_id].append(e.name)
+                found = [new_id]
+            target = self._oldest(conn, found) if len(found) > 1 else found[0]
+            for other in found:
+                if other != target:
+                    self.merge(conn, other, into=target)
+                    names[target] += names.pop(other, [])
+                    roles[target] += roles.pop(other, [])
+            # Later entities of this article can match what this one brought.
+            for n in (e.name, *e.aliases):
+                key = loose_key(n)
+                if key:
+                    by_key[key].add((target, e.type))
+                    if e.type == _PERSON:
+                        by_key[key.split()[-1]].add((target, e.type))
+                if n.strip() and key and n not in names[target] and n not in pending_names[target]:
+                    pending_names[target].append(n)
+            for r in e.roles:
+                if r.strip() and r not in roles[target] and r not in pending_roles[target]:
+                    pending_roles[target].append(r)
+            result[e.id] = target
+        merged = self.merges != merges_before
+        if merged:
+            result = {k: self.canonical(conn, v) for k, v in result.items()}
+        insert_ignore(
+            conn,
+            entity_names,
+            [
+                {
+                    "entity_id": self.canonical(conn, t) if merged else t,
+                    "name": n,
+                    "key": loose_key(n),
+                    "script": script_of_name(n),
+                }
+                for t, ns in pending_names.items()
+                for n in ns
+            ],
+        )
+        insert_ignore(
+            conn,
+            entity_roles,
+            [
+                {"entity_id": self.canonical(conn, t) if merged else t, "role": r}
+                for t, rs in pending_roles.items()
+                for r in rs
+            ],
+        )
+        return result
+
+    @staticmethod
+    def _load_names_roles(
+        conn: Connection,
+        ids: set[str],
+        names: dict[str, list[str]],
+        roles: dict[str, list[str]],
+    ) -> None:
+        if not ids:
+            return
+        for eid, name in conn.execute(
+            select(entity_names.c.entity_id, entity_names.c.name).where(
+                entity_names.c.entity_id.in_(sorted(ids))
             )
-            self._create(conn, new_id, entity.name, entity.type)
-            found = [new_id]
-        target = self._oldest(conn, found) if len(found) > 1 else found[0]
-        for other in found:
-            if other != target:
-                self.merge(conn, other, into=target)
-        self._add_names(conn, target, names, entity.roles)
-        return target
+        ):
+            names[eid].append(name)
+        for eid, role in conn.execute(
+            select(entity_roles.c.entity_id, entity_roles.c.role).where(
+                entity_roles.c.entity_id.in_(sorted(ids))
+            )
+        ):
+            roles[eid].append(role)
 
     def _knowledge_hit(self, names: list[str]) -> tuple[str, str, str] | None:
         if self._knowledge is None:
@@ -244,33 +316,6 @@ class EntityResolver:
                 }
             ],
         )
-
-    def _add_names(
-        self, conn: Connection, entity_id: str, names: Iterable[str], roles: Iterable[str]
-    ) -> None:
-        """Record the names and roles of ``entity_id`` not recorded yet (reads first: most are)."""
-        new_names = [n for n in dict.fromkeys(names) if n.strip() and loose_key(n)]
-        if new_names:
-            known = set(self._names(conn, entity_id))
-            rows = [
-                {
-                    "entity_id": entity_id,
-                    "name": n,
-                    "key": loose_key(n),
-                    "script": script_of_name(n),
-                }
-                for n in new_names
-                if n not in known
-            ]
-            insert_ignore(conn, entity_names, rows)
-        new_roles = [r for r in dict.fromkeys(roles) if r.strip()]
-        if new_roles:
-            known_roles = set(self._roles(conn, entity_id))
-            insert_ignore(
-                conn,
-                entity_roles,
-                [{"entity_id": entity_id, "role": r} for r in new_roles if r not in known_roles],
-            )
 
     def merge(self, conn: Connection, old: str, *, into: str) -> None:
         """Fold entity ``old`` into ``into``; ``old`` keeps resolving to ``into``."""

@@ -217,25 +217,16 @@ class Store(Queries):
         return best[1] if best else None
 
     def _store_entities(self, conn: Connection, article: Article) -> dict[str, str]:
-        local_to_kb: dict[str, str] = {}
-        rows = []
-        merges_before = self.resolver.merges
-        for entity in article.entities:
-            kb_id = self.resolver.resolve(conn, entity, article_id=article.id)
-            local_to_kb[entity.id] = kb_id
-            rows.append(
-                {
-                    "article_id": article.id,
-                    "local_id": entity.id,
-                    "entity_id": kb_id,
-                    "mentions": max(1, len(entity.mentions)),
-                }
-            )
-        # A later entity of this article may have merged an earlier one: store canonical ids.
-        for row in rows if self.resolver.merges != merges_before else ():
-            canonical = self.resolver.canonical(conn, str(row["entity_id"]))
-            row["entity_id"] = canonical
-            local_to_kb[str(row["local_id"])] = canonical
+        local_to_kb = self.resolver.resolve_all(conn, article.entities, article_id=article.id)
+        rows = [
+            {
+                "article_id": article.id,
+                "local_id": entity.id,
+                "entity_id": local_to_kb[entity.id],
+                "mentions": max(1, len(entity.mentions)),
+            }
+            for entity in article.entities
+        ]
         if rows:
             conn.execute(insert(article_entities), rows)
         return local_to_kb
