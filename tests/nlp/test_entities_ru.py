@@ -142,3 +142,17 @@ def test_entities_ru_never_import_pymorphy2_or_natasha():
         timeout=120,
     )
     assert out.stdout.strip() == ""
+
+
+def test_entities_ru_first_names_unknown_to_the_dictionary_decline_with_their_surname():
+    text = (
+        "Дилноза Каримова, экономист Центра экономических исследований, не согласилась. "
+        "По словам Дилнозы Каримовой, это не так. Слова Фаридуна Саидова подтвердились. "
+        "Фаридун Саидов ответил."
+    )
+    entities = find_entities(text, "ru")
+    assert sorted(p.name for p in people(entities)) == ["Дилноза Каримова", "Фаридун Саидов"]
+    karimova = named(entities, "Дилноза Каримова")
+    assert "Дилнозы Каримовой" in karimova.aliases
+    assert karimova.roles == ("экономист Центра экономических исследований",)
+    assert person_gender(karimova, "ru") == "femn"

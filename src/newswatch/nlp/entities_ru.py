@@ -35,6 +35,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*|[^\w\s]", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _STOP = frozenset('.!?;:…—–«»"“”„()[]')
 _CHUNK_TOKENS = 1000
+_APPOSITIVE = re.compile(r",\s+([^,.;:«»\"()\n—]{3,80}?)\s*(?=[,;]|\.\s)")
 _DEFINED = re.compile(r"^(.*\S)\s*\(([A-ZА-ЯЁ]{2,8})\)$", re.DOTALL)
 _NER_TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 
@@ -186,7 +187,23 @@ class _Reader:
         self._ner_spans()
         self._acronyms()
         self._known_people()
+        self._appositive_roles()
         return self.found
+
+    def _appositive_roles(self) -> None:
+        """«Рустам Назаров, глава района, заявил»: a role between commas after a full name."""
+        for f in self.found:
+            if f.type != "PERSON" or f.role is not None or f.first is None or f.last is None:
+                continue
+            match = _APPOSITIVE.match(self.text, f.end)
+            if match is None:
+                continue
+            words = tuple(_TOKEN.findall(match.group(1)))
+            if not words or not words[0].islower() or not _could_be(words[0], _ROLE_PREFIXES):
+                continue
+            if _key_word(words[0]) in lex.ROLE_WORDS and not _plural(words[0]):
+                f.role = _role_nominative(words)
+                f.titled = True
 
     def _token_index(self, start: int, end: int) -> list[int]:
         i = self.at.get(start)
@@ -478,16 +495,17 @@ class _Reader:
             text=surface,
             type="PERSON",
         )
+        gender = None
         if first is not None:
             found.first = first.nominative
-            found.gender = first.gender
+            gender = first.gender or _gender_by_ending(first.nominative)
+            found.gender = gender
             found.known_first = True
         if patronymic is not None:
             found.middle = patronymic.nominative
         if rest:
             form = rest[-1]
             cases = first.cases if first is not None else frozenset()
-            gender = first.gender if first is not None else None
             found.last_forms = ((form, gender, cases),)
             found.last = _surname_nominative(form, gender, cases)
         role = self._role_before(tokens[0])
@@ -621,6 +639,16 @@ def _name_parts(names: list[str]) -> tuple[NamePart | None, NamePart | None, lis
     return first, patronymic, rest
 
 
+def _gender_by_ending(first_name: str) -> str | None:
+    """The gender of a first name pymorphy3 does not know (Дилноза, Фаридун), by its ending."""
+    last = first_name[-1:].lower()
+    if last in ("а", "я"):
+        return "femn"
+    if last.isalpha() and last not in "аеёиоуыэюяь":
+        return "masc"
+    return None
+
+
 def _surname_like(word: str) -> bool:
     lower = word.lower()
     if lower.endswith("ддин"):  # Сироджиддин, Мухриддин: first names of the region
@@ -631,13 +659,55 @@ def _surname_like(word: str) -> bool:
 def _pick_first(word: str, names: list[str]) -> NamePart:
     """The reading of a first name that agrees with the surname beside it."""
     readings = [r for r in analyse_name_word(word) if r.kind == "first"]
+    last = names[-1].lower() if len(names) > 1 and names[-1] != word else ""
     if not readings:
-        return NamePart(word, "first", word, None, frozenset(), 0.0)
-    last = names[-1].lower() if len(names) > 1 else ""
+        return _guess_first(word, last)
     if last.endswith(("ем", "ом", "ым", "ого", "ому", "ю")):
         masc = [r for r in readings if r.gender == "masc"]
         readings = masc or readings
     return readings[0]
+
+
+_FEMININE_SURNAME = ("ой", "ую", "ова", "ева", "ина", "ая", "зода")
+_FEMININE_CASES = (
+    ("ою", "а"),
+    ("ой", "а"),
+    ("ы", "а"),
+    ("и", "я"),
+    ("у", "а"),
+    ("ю", "я"),
+    ("е", "а"),
+)
+_MASCULINE_CASES = (("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""))
+
+
+def _guess_first(word: str, surname: str) -> NamePart:
+    """A first name pymorphy3 does not know (Дилнозы, Фаридуна), in the nominative by the
+    endings of Russian nouns; feminine when the surname beside it is («Дилнозы Каримовой»)."""
+    lower = word.lower()
+    feminine = surname.endswith(_FEMININE_SURNAME[:2]) or (
+        not surname and lower.endswith(("ой", "ою", "ы"))
+    )
+    if feminine or surname.endswith(_FEMININE_SURNAME):
+        for ending, nominative in _FEMININE_CASES:
+            if lower.endswith(ending) and len(lower) > len(ending) + 2:
+                return NamePart(
+                    word, "first", word[: -len(ending)] + nominative, "femn", frozenset(), 0.0
+                )
+        if lower.endswith(("а", "я")):
+            return NamePart(word, "first", word, "femn", frozenset({"nomn"}), 0.0)
+    masculine_surname = surname.endswith(("ова", "ева", "ина", "ым", "ому", "ого")) and not feminine
+    if masculine_surname or surname.endswith(("ом", "ем")):
+        for ending, nominative in _MASCULINE_CASES:
+            if (
+                lower.endswith(ending)
+                and len(lower) > len(ending) + 2
+                and lower[-len(ending) - 1] not in "аеиоуыэюяь"
+            ):
+                return NamePart(
+                    word, "first", word[: -len(ending)] + nominative, "masc", frozenset(), 0.0
+                )
+    return NamePart(word, "first", word, _gender_by_ending(word), frozenset(), 0.0)
 
 
 def _surname_nominative(form: str, gender: str | None, cases: frozenset[str]) -> str:
