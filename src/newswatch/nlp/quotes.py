@@ -312,6 +312,8 @@ class _Reader:
     #: The person an interview's answers belong to, with its cue, date and via (once read).
     interviewee: tuple[Speaker, str | None, Quote] | None = None
     interviewee_read: bool = False
+    #: Outlets closing each paragraph ("…, Sputnik Tajikistan reports."), read once per paragraph.
+    tail_via: dict[tuple[int, int], list[ViaMention]] = field(default_factory=dict)
 
     @property
     def cues(self) -> _Cues:
@@ -1094,8 +1096,12 @@ class _Reader:
         para_end = len(text) if para_end < 0 else para_end
         last = text.rfind("\n", 0, para_end) + 1
         tail_start = max(last, para_end - 120)
-        for via in find_via(text, self.lang, start=tail_start, end=para_end,
-                            outlet_names=self.outlet_names, is_outlet=self._outlet_ok):  # fmt: skip
+        tail = self.tail_via.get((tail_start, para_end))
+        if tail is None:
+            tail = find_via(text, self.lang, start=tail_start, end=para_end,
+                            outlet_names=self.outlet_names, is_outlet=self._outlet_ok)  # fmt: skip
+            self.tail_via[(tail_start, para_end)] = tail
+        for via in tail:
             last_words = not text[via.end : para_end].strip(' .»”"—–-')
             if via.rank >= 1 and last_words and via.name not in names:
                 names.append(via.name)
