@@ -235,3 +235,53 @@ def test_entities_role_between_commas_after_a_name():
     assert named(entities, "Dilnoza Karimova").roles == (
         "economist at the Center for Economic Research",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        (
+            "The Minister of Health Gulnora Rahimova said on Monday that clinics would open.",
+            "Gulnora Rahimova",
+            "Minister of Health",
+        ),
+        (
+            "Minister of Foreign Affairs Bakhtiyor Nazarov met the delegation.",
+            "Bakhtiyor Nazarov",
+            "Minister of Foreign Affairs",
+        ),
+        (
+            "Minister of Water Resources Khamidov said the canal was ready.",
+            "Khamidov",
+            "Minister of Water Resources",
+        ),
+        (
+            "Ambassador of Uzbekistan to Russia Timur Aliyev said the talks went well.",
+            "Timur Aliyev",
+            "Ambassador of Uzbekistan to Russia",
+        ),
+        (
+            "Minister of Energy and Water Resources Daler Saidov said the dam was safe.",
+            "Daler Saidov",
+            "Minister of Energy and Water Resources",
+        ),
+        (
+            "Head of the Migration Service Shohin Rustamzoda said workers would return.",
+            "Shohin Rustamzoda",
+            "Head of the Migration Service",
+        ),
+    ],
+)
+def test_entities_title_of_something_then_a_name(sentence, name, role):
+    entities = find_entities(sentence, "en")
+    person = named(entities, name)
+    assert person.type == "PERSON"
+    assert person.roles == (role,)
+    assert not [e for e in by_type(entities, "PERSON") if e is not person]
+
+
+def test_entities_title_with_its_phrase_alone_is_no_person():
+    text = "Gulnora Rahimova, Minister of Health, said clinics would open. The Minister of Health left."
+    entities = find_entities(text, "en")
+    assert [e.name for e in by_type(entities, "PERSON")] == ["Gulnora Rahimova"]
+    assert named(entities, "Gulnora Rahimova").roles == ("Minister of Health",)

@@ -28,6 +28,7 @@ TRAINED_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_c
 _SENTENCE_END = frozenset('.!?…:;"“”«»‘’()—–\n')
 _APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:“”\"()\n]{3,80}?)\s*(?=[,;]|\.\s)")
 _JOINING = frozenset({"of", "for", "and", "the", "on", "&"})
+_ROLE_LINKS = frozenset({"of", "for", "to"})  # "Minister of …", "Commissioner for …", "Envoy to …"
 _FIRST_WORDS = frozenset(
     [
         "hydropower",
@@ -367,14 +368,22 @@ class _Reader:
                 continue
             j = i + 1
             org = self.lowers[i] in lex.ORG_HEADS
+            role_of = False  # "Ambassador of Kazakhstan to Russia …": "to" goes on a title's phrase
             while j < n and self._free(j):
                 word, lower = self.words[j], self.lowers[j]
                 if (_is_cap(word) and lower not in lex.TIME_WORDS) or (
-                    (lower in _JOINING or lower in lex.NAME_PARTICLES)
+                    (
+                        lower in _JOINING
+                        or lower in lex.NAME_PARTICLES
+                        or (lower == "to" and (role_of or self.lowers[j - 1] in lex.ROLE_WORDS))
+                    )
                     and (org or lower not in ("and", "&") or self._head_ahead(j + 1))
                     and self._cap_after_links(j + 1)
                 ):
                     org = org or lower in lex.ORG_HEADS
+                    role_of = role_of or (
+                        lower in _ROLE_LINKS and self.lowers[j - 1] in lex.ROLE_WORDS
+                    )
                     j += 1
                 elif word == "," and org and (end := self._listed(j)) is not None:
                     j = end  # "Ministry of Labor, Social Security and Migration": the list ends it
@@ -456,6 +465,8 @@ class _Reader:
             for k in range(i, j):
                 self.taken[k] = True
             return
+        if forced is None and self._titled_person(i, j):
+            return
         # No head makes it one name: read the parts between known places on their own.
         k = i
         while k < j:
@@ -472,8 +483,8 @@ class _Reader:
             k = max(end, k + 1)
 
     def _person_after_org(self, i: int, j: int) -> int | None:
-        """Where a person's name starts at the end of an organisation's run: a known first name
-        after the last head word, followed by one or two more capitalised words."""
+        """Where a person's name starts at the end of an organisation's run, after its last
+        head word (see :meth:`_name_at_end`)."""
         heads = [
             k
             for k in range(i, j)
@@ -481,18 +492,65 @@ class _Reader:
         ]
         if not heads:
             return None
-        for k in range(heads[-1] + 1, j):
-            rest = j - k
-            if (
-                self.lowers[k] in self.firsts
-                and 2 <= rest <= 3
-                and all(
-                    _is_cap(self.words[m]) and self.lowers[m] not in lex.ORG_LINKS
-                    for m in range(k, j)
-                )
-            ):
-                return k
-        return None
+        return self._name_at_end(heads[-1] + 1, j)
+
+    def _name_at_end(self, a: int, j: int) -> int | None:
+        """Where a person's name starts among the last words of tokens ``a`` to ``j`` (at ``a``
+        or later): a known first name and one or two more words; else a last word with a surname
+        ending, with the word before it unless that word belongs to a role ("… Water Resources
+        Khamraev")."""
+
+        def plain(m: int) -> bool:
+            lower = self.lowers[m]
+            return (
+                _is_cap(self.words[m])
+                and not self.taken[m]
+                and lower not in lex.ORG_LINKS
+                and lower not in lex.ROLE_WORDS
+                and lower not in lex.HONORIFICS
+            )
+
+        for size in (2, 3):
+            m = j - size
+            if m >= a and self.lowers[m] in self.firsts and all(plain(x) for x in range(m, j)):
+                return m
+        last = self.lowers[j - 1]
+        if j - 1 < a or not plain(j - 1) or not _surname_like(last):
+            return None
+        before = self.lowers[j - 2]
+        if (
+            j - 2 >= a
+            and plain(j - 2)
+            and before not in lex.ROLE_MODIFIERS
+            and before not in lex.ORG_HEADS
+        ):
+            return j - 2
+        return j - 1
+
+    def _titled_person(self, i: int, j: int) -> bool:
+        """A title, its "of …" phrase and a name: "Minister of Health Farida Usmonova",
+        "Ambassador of Kazakhstan to Russia Dauren Abaev". The person takes the title with its
+        phrase as role; whether a person was found, the run is read."""
+        k = next((m for m in range(i, j) if self.lowers[m] in lex.ROLE_WORDS), None)
+        if k is None:
+            return False
+        role_start = k
+        while (
+            k < j
+            and _is_cap(self.words[k])
+            and (self.lowers[k] in lex.ROLE_WORDS or self.lowers[k] in lex.ROLE_MODIFIERS)
+        ):
+            k += 1
+        if k >= j or self.lowers[k] not in _ROLE_LINKS:
+            return False
+        name_start = self._name_at_end(k + 2, j)  # a word of the phrase, then the name
+        if name_start is None:
+            return False
+        role_end = name_start
+        while role_end > k and self.lowers[role_end - 1] in lex.ORG_LINKS:
+            role_end -= 1
+        self._person_or_other(name_start, j, role=self._role_text(role_start, role_end))
+        return True
 
     def _head_after(self, j: int) -> tuple[int, str | None]:
         """A lower-case head right after a run: "Toktogul reservoir", "Rogun hydropower plant"."""
@@ -590,10 +648,23 @@ class _Reader:
             mention_start = first_title if honorific else name_start
         else:
             name_start = mention_start = i
-            _, role = self._role_before(i)
+            role_start, role = self._role_before(i)
+            if role is not None:
+                # "Minister of Energy and Water Resources Daler Juma": capitalised words of the
+                # role before the name.
+                while (
+                    name_start < j - 1
+                    and self.lowers[name_start] in lex.ROLE_MODIFIERS
+                    and self.lowers[name_start] not in self.firsts
+                ):
+                    name_start += 1
+                mention_start = name_start
+                role = self.text[self.starts[role_start] : self.ends[name_start - 1]]
         role = given_role or role
         name = list(range(name_start, j))
         words = [self.words[k] for k in name]
+        if not _is_cap(words[0]):
+            return  # a title and its phrase, no name: "Minister of Health"
         if all(_is_acronym(w) for w in words):
             self._acronym(name[0], j)
             return
@@ -735,6 +806,10 @@ class _Reader:
                     person.first = word
                 self.found.append(person)
                 self.taken[k] = True
+
+
+def _surname_like(lower: str) -> bool:
+    return lower.endswith(lex.SURNAME_ENDINGS) and not lower.endswith("ddin")
 
 
 def _company_like(word: str) -> bool:
