@@ -71,3 +71,10 @@ def test_knowledge_rejects_malformed_files(tmp_path, data):
     path.write_text(json.dumps(data))
     with pytest.raises(KnowledgeError):
         read_knowledge(path)
+
+
+def test_knowledge_region_is_named_in_russian_by_its_full_name():
+    for entity in load_knowledge():
+        russian = entity.names.get("ru", ())
+        if entity.type == "GPE" and any("област" in name for name in russian):
+            assert "област" in russian[0], entity.id

@@ -156,3 +156,30 @@ def test_entities_ru_first_names_unknown_to_the_dictionary_decline_with_their_su
     assert "Дилнозы Каримовой" in karimova.aliases
     assert karimova.roles == ("экономист Центра экономических исследований",)
     assert person_gender(karimova, "ru") == "femn"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Эльмира Касымова заявила, что цены не вырастут.", "Эльмира Касымова"),
+        ("По словам Эльмиры Касымовой, цены не вырастут.", "Эльмира Касымова"),
+        ("Министр Анара Жумабаева сообщила о новых тарифах.", "Анара Жумабаева"),
+        ("Об этом сказал Юрий Касымов.", "Юрий Касымов"),
+        ("По мнению эксперта Нуриддина Рахимова, цены вырастут.", "Нуриддин Рахимов"),
+    ],
+)
+def test_entities_ru_first_name_and_surname_agree_in_gender_and_case(text, name):
+    person = named(people(find_entities(text, "ru")), name)
+    assert person.type == "PERSON"
+
+
+def test_entities_ru_role_word_with_a_prefix_is_a_role_not_a_person():
+    text = (
+        "Вице-министр энергетики Эльмира Касымова заявила, что тарифы не вырастут.\n"
+        "Вице-министр отметила, что станции построят к зиме.\n"
+        "Экс-министр Бахтиёр Рахимов с этим не согласен."
+    )
+    entities = find_entities(text, "ru")
+    assert sorted(e.name for e in people(entities)) == ["Бахтиёр Рахимов", "Эльмира Касымова"]
+    assert named(entities, "Эльмира Касымова").roles == ("вице-министр энергетики",)
+    assert named(entities, "Бахтиёр Рахимов").roles == ("экс-министр",)

@@ -13,6 +13,7 @@ it knows them and by our declension rules when it does not (:mod:`newswatch.nlp.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -27,6 +28,7 @@ from newswatch.nlp.russian import (
     analyse_name_word,
     lemma,
     surname_candidates,
+    surname_readings,
 )
 
 __all__ = ["find_russian", "natasha_data", "nominative_phrase"]
@@ -111,7 +113,17 @@ def _prefixes(words: object) -> frozenset[str]:
     return frozenset(str(w)[:3] for w in words)  # type: ignore[attr-defined]
 
 
-_ROLE_PREFIXES = _prefixes(lex.ROLE_WORDS)
+_ROLE_PREFIXES = _prefixes(lex.ROLE_WORDS) | _prefixes(lex.ROLE_PREFIXES)
+
+
+def _is_role(key: str) -> bool:
+    """Whether a lemma is a role word, also with a prefix («вице-министр», «экс-посол»)."""
+    if key in lex.ROLE_WORDS:
+        return True
+    prefix, dash, rest = key.partition("-")
+    return bool(dash) and prefix in lex.ROLE_PREFIXES and rest in lex.ROLE_WORDS
+
+
 _BACKREF_PREFIXES = _prefixes(lex.BACK_REFERENCE_HEADS)
 _MEDIA_PREFIXES = _prefixes(lex.MEDIA_WORDS)
 _LOC_PREFIXES = _prefixes(lex.LOC_HEADS)
@@ -129,7 +141,7 @@ def _key_word(word: str) -> str:
     dot or a hyphen inside is compared by the lemma of its first part («Газете.uz»)."""
     if not _CYRILLIC.search(word):
         return word.casefold()
-    if word.isalpha():
+    if word.isalpha() or word.replace("-", "").isalpha():
         return lemma(word)
     head = re.match(r"[^\W\d_]+", word)
     if head is None:
@@ -180,6 +192,7 @@ class _Reader:
         self.taken = [False] * len(self.tokens)
         self.found: list[Found] = []
         self.keys: dict[int, str] = {}
+        self.counts: Counter[str] | None = None
 
     def read(self) -> list[Found]:
         self._knowledge_spans()
@@ -201,7 +214,7 @@ class _Reader:
             words = tuple(_TOKEN.findall(match.group(1)))
             if not words or not words[0].islower() or not _could_be(words[0], _ROLE_PREFIXES):
                 continue
-            if _key_word(words[0]) in lex.ROLE_WORDS and not _plural(words[0]):
+            if _is_role(_key_word(words[0])) and not _plural(words[0]):
                 f.role = _role_nominative(words)
                 f.titled = True
 
@@ -479,6 +492,14 @@ class _Reader:
     # -- people --------------------------------------------------------------------------------
 
     def _person(self, tokens: list[int], surface: str) -> None:
+        # A role word is never part of a name: «Вице-министр» at the start of a sentence.
+        while tokens and _could_be(self.tokens[tokens[0]][2], _ROLE_PREFIXES):
+            if not _is_role(self._word_key(tokens[0])):
+                break
+            tokens = tokens[1:]
+        if not tokens:
+            return
+        surface = self.text[self.tokens[tokens[0]][0] : self.tokens[tokens[-1]][1]]
         words = [
             self.tokens[k][2]
             for k in tokens
@@ -488,7 +509,14 @@ class _Reader:
         names = [w for w in words if not (len(w) <= 2 and w.endswith("."))]
         if not names:
             return
-        first, patronymic, rest = _name_parts(names)
+        before = self._role_before(tokens[0])
+        # A role in apposition agrees in case with the name («экономиста Нуриддина Каримова»), a
+        # past-tense verb after it in gender («Алия Сарсенова заявила»): they decide between
+        # readings pymorphy3 finds equally likely.
+        hint_cases = _role_cases(self.tokens[before[1]][2]) if before else frozenset()
+        after = tokens[-1] + 1
+        hint_gender = _verb_gender(self.tokens[after][2]) if after < len(self.tokens) else None
+        first, patronymic, rest = _name_parts(names, hint_cases, hint_gender, self._counts())
         found = Found(
             start=self.tokens[tokens[0]][0],
             end=self.tokens[tokens[-1]][1],
@@ -508,25 +536,31 @@ class _Reader:
             cases = first.cases if first is not None else frozenset()
             found.last_forms = ((form, gender, cases),)
             found.last = _surname_nominative(form, gender, cases)
-        role = self._role_before(tokens[0])
-        if role:
-            found.role = role
+        if before:
+            found.role = before[0]
             found.titled = True
         self.found.append(found)
         for k in tokens:
             self.taken[k] = True
 
-    def _role_before(self, i: int) -> str | None:
+    def _counts(self) -> Counter[str]:
+        """How often each word is written in the document (counted once, when first needed)."""
+        if self.counts is None:
+            self.counts = Counter(word for _, _, word in self.tokens)
+        return self.counts
+
+    def _role_before(self, i: int) -> tuple[str, int] | None:
         """The role right before a name: «заместителя министра иностранных дел России» → its
-        nominative, without the place at its end. Nothing when a verb or a preposition stands
-        between the role word and the name («Журналисты поговорили с Засем»)."""
+        nominative, without the place at its end, and where its head word is («заместителя»).
+        Nothing when a verb or a preposition stands between the role word and the name
+        («Журналисты поговорили с Засем»)."""
         k = i - 1
         role_at = None
         while k >= 0 and i - k <= 8:
             word = self.tokens[k][2]
             if word in _STOP or word == ",":
                 break
-            if _could_be(word, _ROLE_PREFIXES) and self._word_key(k) in lex.ROLE_WORDS:
+            if _could_be(word, _ROLE_PREFIXES) and _is_role(self._word_key(k)):
                 role_at = k
                 break
             if word.islower() and not _in_role(word):
@@ -537,9 +571,10 @@ class _Reader:
         while (
             role_at > 0
             and _could_be(self.tokens[role_at - 1][2], _ROLE_PREFIXES)
-            and self._word_key(role_at - 1) in lex.ROLE_WORDS
+            and _is_role(self._word_key(role_at - 1))
         ):
             role_at -= 1
+        head = role_at
         while role_at > 0 and _is_adjective(self.tokens[role_at - 1][2]):
             role_at -= 1
         end = i
@@ -550,7 +585,7 @@ class _Reader:
         role = _role_nominative(tuple(words))
         if role[:1].isupper() and not words[0].isupper():
             role = role[:1].lower() + role[1:]
-        return role
+        return role, head
 
     def _known_people(self) -> None:
         """Capitalised words left over that are a declined surname of a person found."""
@@ -612,7 +647,12 @@ def _is_first_name(word: str) -> bool:
     )
 
 
-def _name_parts(names: list[str]) -> tuple[NamePart | None, NamePart | None, list[str]]:
+def _name_parts(
+    names: list[str],
+    cases: frozenset[str] = frozenset(),
+    gender: str | None = None,
+    counts: Counter[str] | None = None,
+) -> tuple[NamePart | None, NamePart | None, list[str]]:
     """First name, patronymic and the rest (the surname last) of the words of one name.
 
     Russian news writes "first [patronymic] surname"; the first word is the first name unless
@@ -621,13 +661,13 @@ def _name_parts(names: list[str]) -> tuple[NamePart | None, NamePart | None, lis
     if len(names) == 1:
         word = names[0]
         if _is_first_name(word) and not _surname_like(word):
-            return _pick_first(word, names), None, []
+            return _pick_first(word, names, cases, gender, counts), None, []
         return None, None, [word]
     at = 0
     if _surname_like(names[0]) and not _is_first_name(names[0]):
         at = next((k for k in range(1, len(names)) if _is_first_name(names[k])), 0)
     others = names[:at] + names[at + 1 :]
-    first = _pick_first(names[at], [*others, names[at]] if at else names)
+    first = _pick_first(names[at], [*others, names[at]] if at else names, cases, gender, counts)
     patronymic = None
     rest: list[str] = []
     for word in others:
@@ -656,16 +696,70 @@ def _surname_like(word: str) -> bool:
     return lower.endswith(("ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "зода", "заде"))
 
 
-def _pick_first(word: str, names: list[str]) -> NamePart:
-    """The reading of a first name that agrees with the surname beside it."""
+def _pick_first(
+    word: str,
+    names: list[str],
+    cases: frozenset[str] = frozenset(),
+    gender: str | None = None,
+    counts: Counter[str] | None = None,
+) -> NamePart:
+    """The reading of a first name that agrees in gender and case with the surname beside it,
+    likeliest first, the nominative on a tie: «Алия Сарсенова» is a woman named in the
+    nominative (not «Алий Сарсенов» in the genitive), «Алии Сарсеновой» is her genitive."""
     readings = [r for r in analyse_name_word(word) if r.kind == "first"]
-    last = names[-1].lower() if len(names) > 1 and names[-1] != word else ""
+    surname = names[-1] if len(names) > 1 and names[-1] != word else ""
+    last = surname.lower()
     if not readings:
         return _guess_first(word, last)
-    if last.endswith(("ем", "ом", "ым", "ого", "ому", "ю")):
-        masc = [r for r in readings if r.gender == "masc"]
-        readings = masc or readings
-    return readings[0]
+    if surname:
+        agreeing = surname_readings(surname)
+        fitting = [
+            r
+            for r in readings
+            if any(gender in (None, r.gender) and case in r.cases for gender, case in agreeing)
+        ]
+        if fitting:
+            readings = fitting
+        elif last.endswith(("ем", "ом", "ым", "ого", "ому", "ю")):
+            readings = [r for r in readings if r.gender == "masc"] or readings
+    counts = counts or Counter()
+
+    def elsewhere(r: NamePart) -> int:
+        # The nominative written elsewhere in the document («Фаридуна» … «Фаридун ответил»).
+        return counts[r.nominative] - (r.nominative == word)
+
+    return max(
+        readings,
+        key=lambda r: (
+            r.score,
+            bool(r.cases & cases),
+            r.gender == gender,
+            elsewhere(r) > 0,
+            "nomn" in r.cases,
+        ),
+    )
+
+
+@lru_cache(maxsize=16384)
+def _role_cases(word: str) -> frozenset[str]:
+    """The cases a role word can be in («экономиста»: genitive, accusative)."""
+    return frozenset(
+        str(p.tag.case)
+        for p in _morph().parse(word.lower())
+        if p.tag.case and _is_role(str(p.normal_form).replace("ё", "е"))
+    )
+
+
+@lru_cache(maxsize=16384)
+def _verb_gender(word: str) -> str | None:
+    """The gender a past-tense verb shows («заявила»: feminine), else None."""
+    if not word.isalpha() or not word.islower():
+        return None
+    parses = _morph().parse(word)
+    if not parses or parses[0].tag.POS != "VERB" or parses[0].tag.tense != "past":
+        return None
+    gender = parses[0].tag.gender
+    return gender if gender in ("masc", "femn") else None
 
 
 _FEMININE_SURNAME = ("ой", "ую", "ова", "ева", "ина", "ая", "зода")
@@ -806,7 +900,7 @@ def _role_nominative(words: tuple[str, ...]) -> str:
             inflected = parse.inflect({"nomn"})
             if inflected is not None:
                 out[k] = _like(inflected.word, word)
-        if lemma(word) in lex.ROLE_WORDS:
+        if _is_role(lemma(word)):
             break
     return " ".join(out)
 

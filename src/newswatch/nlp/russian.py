@@ -21,6 +21,7 @@ __all__ = [
     "first_name_nominative",
     "lemma",
     "surname_candidates",
+    "surname_readings",
 ]
 
 _VOWELS = frozenset("аеёиоуыэюяaeiou")
@@ -37,7 +38,7 @@ def _morph() -> Any:
 def lemma(word: str) -> str:
     """The dictionary form of one Russian word, lower case (``"Таджикистана"`` → ``"таджикистан"``)."""
     lowered = word.lower().replace("ё", "е")
-    if not lowered or not lowered.isalpha():
+    if not lowered or not lowered.replace("-", "").isalpha():
         return lowered
     parses = _morph().parse(lowered)
     return str(parses[0].normal_form).replace("ё", "е") if parses else lowered
@@ -221,6 +222,37 @@ def surname_candidates(
     if form not in found:
         found.append(form)
     return tuple(found)
+
+
+_FEMININE_NOMINATIVE = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая")
+_MASCULINE_NOMINATIVE = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ий", "ый")
+
+
+@lru_cache(maxsize=65536)
+def surname_readings(form: str) -> frozenset[tuple[str | None, str]]:
+    """The (gender, case) pairs a surname as written can be in; gender None for either.
+
+    pymorphy3's readings when it knows the word as a surname; else our declension rules, and the
+    form itself as a nominative (of the gender its ending tells).
+    """
+    known = {
+        (r.gender, case) for r in analyse_name_word(form) if r.kind == "surname" for case in r.cases
+    }
+    if known:
+        return frozenset(known)
+    lowered = form.lower()
+    out: set[tuple[str | None, str]] = set()
+    for ending, _, rule_gender, rule_cases, need in _SURNAME_RULES:
+        if lowered.endswith(ending) and _stem_fits(form[: len(form) - len(ending)], need):
+            gender = None if rule_gender == _ANY else rule_gender
+            out.update((gender, case) for case in rule_cases)
+    if lowered.endswith(_FEMININE_NOMINATIVE):
+        out.add(("femn", "nomn"))
+    elif lowered.endswith(_MASCULINE_NOMINATIVE):
+        out.add(("masc", "nomn"))
+    else:
+        out.add((None, "nomn"))
+    return frozenset(out)
 
 
 def best_surname(forms: Iterable[tuple[str, str | None, frozenset[str]]]) -> str:

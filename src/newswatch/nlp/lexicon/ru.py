@@ -14,8 +14,12 @@ __all__ = [
     "NOT_NAMES",
     "ORG_HEADS",
     "PRONOUN_GENDER",
+    "ROLE_PREFIXES",
     "ROLE_WORDS",
 ]
+
+# Prefixes a role word may take with a hyphen: «вице-министр», «экс-посол».
+ROLE_PREFIXES: frozenset[str] = frozenset({"вице", "экс"})
 
 # Nouns that make the words before a name its role: «заместитель министра иностранных дел».
 ROLE_WORDS: frozenset[str] = frozenset(
