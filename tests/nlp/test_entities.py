@@ -285,3 +285,15 @@ def test_entities_title_with_its_phrase_alone_is_no_person():
     entities = find_entities(text, "en")
     assert [e.name for e in by_type(entities, "PERSON")] == ["Gulnora Rahimova"]
     assert named(entities, "Gulnora Rahimova").roles == ("Minister of Health",)
+
+
+def test_entities_web_address_used_as_a_name_is_an_outlet():
+    text = (
+        "According to Ekonomika.kz, the plant would open. Pressa.uz reported it first, "
+        "and Tengrinews.kz confirmed it. The ministry posted the order on gov.kz."
+    )
+    entities = find_entities(text, "en")
+    kinds = {e.name: e.type for e in entities}
+    assert kinds["Ekonomika.kz"] == kinds["Pressa.uz"] == "MEDIA"
+    assert kinds["Tengrinews"] == "MEDIA"  # known by its domain
+    assert not [e for e in entities if "gov.kz" in e.name]

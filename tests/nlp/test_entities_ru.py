@@ -183,3 +183,13 @@ def test_entities_ru_role_word_with_a_prefix_is_a_role_not_a_person():
     assert sorted(e.name for e in people(entities)) == ["Бахтиёр Рахимов", "Эльмира Касымова"]
     assert named(entities, "Эльмира Касымова").roles == ("вице-министр энергетики",)
     assert named(entities, "Бахтиёр Рахимов").roles == ("экс-министр",)
+
+
+def test_entities_ru_web_address_used_as_a_name_is_an_outlet():
+    text = (
+        "Об этом сообщает Ekonomika.kz. Как пишет Pressa.uz, по данным сайта gov.kz, цены выросли."
+    )
+    entities = find_entities(text, "ru")
+    kinds = {e.name: e.type for e in entities}
+    assert kinds["Ekonomika.kz"] == kinds["Pressa.uz"] == "MEDIA"
+    assert not [e for e in entities if "gov.kz" in e.name]

@@ -20,7 +20,7 @@ from typing import Any
 
 from newswatch.knowledge import Knowledge
 from newswatch.nlp.lexicon import en as lex
-from newswatch.nlp.names import Found
+from newswatch.nlp.names import Found, web_domain
 
 __all__ = ["english_pipeline", "find_english", "first_names", "trained_pipeline_name"]
 
@@ -233,6 +233,7 @@ class _Reader:
         trained = trained_pipeline_name()
         if trained is not None:
             self._trained_spans(trained)
+        self._web_domains()
         self._capitalised_runs()
         self._acronym_definitions()
         self._known_people()
@@ -300,6 +301,32 @@ class _Reader:
             for k in range(ent.start, ent.end):
                 self.taken[k] = True
                 self.place[k] = known.type in ("GPE", "LOC")
+
+    def _web_domains(self) -> None:
+        """ "Kapital.kz reported": a news site's web address used as its name is an outlet."""
+        for k, word in enumerate(self.words):
+            if self.taken[k] or "." not in word:
+                continue
+            host = web_domain(word.rstrip("."))
+            if host is None:
+                continue
+            start, end, surface = self._span(k, k + 1)
+            surface = surface.rstrip(".")
+            end = start + len(surface)
+            known = self.knowledge.outlet_by_domain(host)
+            self.found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    text=surface,
+                    type="MEDIA",
+                    source="kb" if known else "rule",
+                    kb=known.id if known else None,
+                    name=known.name if known else None,
+                    key=None if known else f"MEDIA:{host}",
+                )
+            )
+            self.taken[k] = True
 
     def _trained_spans(self, name: str) -> None:
         for ent in _trained(name)(self.text).ents:

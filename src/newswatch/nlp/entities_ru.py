@@ -21,7 +21,7 @@ from typing import Any
 
 from newswatch.knowledge import Knowledge, KnownEntity, name_key
 from newswatch.nlp.lexicon import ru as lex
-from newswatch.nlp.names import Found
+from newswatch.nlp.names import Found, web_domain
 from newswatch.nlp.russian import (
     NamePart,
     _morph,
@@ -196,6 +196,7 @@ class _Reader:
 
     def read(self) -> list[Found]:
         self._knowledge_spans()
+        self._web_domains()
         self._adjective_places()
         self._ner_spans()
         self._acronyms()
@@ -291,6 +292,29 @@ class _Reader:
             for k in range(i, end):
                 self.taken[k] = True
             i = end
+
+    def _web_domains(self) -> None:
+        """«сообщает Kapital.kz»: a news site's web address used as its name is an outlet."""
+        for k, (start, end, word) in enumerate(self.tokens):
+            if self.taken[k] or "." not in word:
+                continue
+            host = web_domain(word)
+            if host is None:
+                continue
+            known = self.knowledge.outlet_by_domain(host)
+            self.found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    text=word,
+                    type="MEDIA",
+                    source="kb" if known else "rule",
+                    kb=known.id if known else None,
+                    name=known.name_in("ru") if known else None,
+                    key=None if known else f"MEDIA:{host}",
+                )
+            )
+            self.taken[k] = True
 
     def _word_key(self, i: int) -> str:
         key = self.keys.get(i)

@@ -18,12 +18,23 @@ each (:class:`Found`): a knowledge id, a person's first name and surname, a role
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newswatch.record import Entity, Mention
 
-__all__ = ["Found", "initials", "osa_distance", "person_key", "resolve"]
+__all__ = ["Found", "initials", "osa_distance", "person_key", "resolve", "web_domain"]
+
+# A web address used as a name ("Kapital.kz reported", «сообщает Vesti.kg»): the domains of the
+# region's countries and the generic ones news sites use.
+_WEB_DOMAIN = re.compile(
+    r"(?:www\.)?((?:[^\W_](?:[\w-]*[^\W_])?\.)+"
+    r"(?:kz|uz|kg|tj|tm|af|ru|ua|by|az|am|ge|md|cn|su|com|org|net|info|news|media|asia|tv|fm|io))",
+    re.IGNORECASE,
+)
+# Labels of sites that are not outlets: governments, universities, armies.
+_NOT_OUTLET_LABELS = frozenset({"gov", "edu", "mil", "ac"})
 
 _TYPE_RANK = {"MEDIA": 0, "PERSON": 1, "ORG": 2, "GPE": 3, "FAC": 4, "LOC": 5, "EVENT": 6}
 
@@ -52,6 +63,20 @@ class Found:
     backref: str | None = None  # for "the Organization": the head word
     context: frozenset[str] = frozenset()  # the words beside an acronym
     known_first: bool = False
+
+
+def web_domain(word: str) -> str | None:
+    """The host name ``word`` is when it is a news site's web address used as a name
+    ("Kapital.kz", "www.Vesti.kg" → "vesti.kg"); None for other words and for the sites of
+    governments, universities and armies ("gov.kz")."""
+    match = _WEB_DOMAIN.fullmatch(word)
+    if match is None:
+        return None
+    host = match.group(1).lower()
+    labels = host.split(".")
+    if any(label in _NOT_OUTLET_LABELS for label in labels):
+        return None
+    return host
 
 
 def person_key(name: str) -> str:
