@@ -35,7 +35,14 @@ def make_article(
 
 
 def person(local: str, name: str, *aliases: str, roles: tuple[str, ...] = ()) -> Entity:
-    return Entity(id=local, name=name, type="PERSON", aliases=aliases, roles=roles, mentions=(Mention(0, 1, name),))
+    return Entity(
+        id=local,
+        name=name,
+        type="PERSON",
+        aliases=aliases,
+        roles=roles,
+        mentions=(Mention(0, 1, name),),
+    )
 
 
 def org(local: str, name: str, *aliases: str) -> Entity:
@@ -54,7 +61,9 @@ def said(text: str, speaker: Entity, *, date: str | None = None) -> Quote:
     )
 
 
-ZAS_EN = person("e1", "Stanislav Zas", "Stanislav", "Mr. Zas", "Zas", roles=("CSTO Secretary-General",))
+ZAS_EN = person(
+    "e1", "Stanislav Zas", "Stanislav", "Mr. Zas", "Zas", roles=("CSTO Secretary-General",)
+)
 CSTO_EN = org("e2", "Collective Security Treaty Organization", "CSTO")
 ZAS_RU = person("e1", "Станислав Зась", "Зась", "Зася", roles=("генеральный секретарь ОДКБ",))
 CSTO_RU = org("e2", "Организация Договора о коллективной безопасности", "ОДКБ")
@@ -79,7 +88,13 @@ def seed_and_russian_report() -> tuple[Article, Article]:
     english = make_article(
         EN_TEXT,
         entities=(ZAS_EN, CSTO_EN),
-        quotes=(said("Currently, there is no threat of direct invasion from Afghanistan", ZAS_EN, date="2022-12-19"),),
+        quotes=(
+            said(
+                "Currently, there is no threat of direct invasion from Afghanistan",
+                ZAS_EN,
+                date="2022-12-19",
+            ),
+        ),
         title="CSTO chief: no threat of invasion from Afghanistan",
     )
     russian = make_article(
@@ -119,15 +134,23 @@ def test_store_one_entity_across_scripts_and_quotes_by_declined_speaker(store: S
     assert len(store.quotes(speaker="zas").items) == 2
 
 
-def test_store_people_sharing_a_surname_stay_apart_unless_first_names_or_roles_agree(store: Store) -> None:
+def test_store_people_sharing_a_surname_stay_apart_unless_first_names_or_roles_agree(
+    store: Store,
+) -> None:
     minister = person("e1", "Ali Rahimov", "Rahimov", roles=("Minister of Energy",))
     other = person("e1", "Farrukh Rahimov", "Rahimov", roles=("Deputy Minister of Defence",))
-    store.add_article(make_article("Ali Rahimov, the energy minister, spoke.", entities=(minister,)))
-    store.add_article(make_article("Farrukh Rahimov, a deputy defence minister, spoke.", entities=(other,)))
+    store.add_article(
+        make_article("Ali Rahimov, the energy minister, spoke.", entities=(minister,))
+    )
+    store.add_article(
+        make_article("Farrukh Rahimov, a deputy defence minister, spoke.", entities=(other,))
+    )
     assert store.counts()["entities"] == 2
     # A surname alone joins only the person whose role agrees.
     bare = person("e1", "Rahimov", roles=("Deputy Defence Minister",))
-    store.add_article(make_article("Rahimov, the deputy defence minister, said so.", entities=(bare,)))
+    store.add_article(
+        make_article("Rahimov, the deputy defence minister, said so.", entities=(bare,))
+    )
     assert store.counts()["entities"] == 2
     unknown = person("e1", "Rahimov")
     store.add_article(make_article("A man called Rahimov said so.", entities=(unknown,)))
@@ -140,9 +163,15 @@ def test_store_merged_entity_id_still_resolves(store: Store) -> None:
     old_id = store.find_entity("Zas")
     assert old_id is not None
     second = person("e1", "Dmitry Zas", "Zas", roles=("CSTO Secretary-General",))
-    store.add_article(make_article("Dmitry Zas, the CSTO secretary-general, spoke again.", entities=(second,)))
+    store.add_article(
+        make_article("Dmitry Zas, the CSTO secretary-general, spoke again.", entities=(second,))
+    )
     third = person("e1", "Stanislav Zas", roles=("CSTO Secretary-General",))
-    store.add_article(make_article("Stanislav Zas, the CSTO secretary-general, spoke once more.", entities=(third,)))
+    store.add_article(
+        make_article(
+            "Stanislav Zas, the CSTO secretary-general, spoke once more.", entities=(third,)
+        )
+    )
     # Whatever was merged, the first id still leads to a live entity with the surname.
     entity = store.entity(old_id)
     assert entity is not None and "Zas" in {entity["name"], *entity["aliases"]}
@@ -155,7 +184,11 @@ def test_store_near_duplicate_wire_copy_joins_the_story(store: Store) -> None:
         "talks in Dushanbe. The crossing had been closed for almost two years after clashes."
     )
     a = make_article(wire, url="https://one.example/a", outlet=Outlet("One", "one.example"))
-    b = make_article(wire + " Asia-Plus contributed.", url="https://two.example/b", outlet=Outlet("Two", "two.example"))
+    b = make_article(
+        wire + " Asia-Plus contributed.",
+        url="https://two.example/b",
+        outlet=Outlet("Two", "two.example"),
+    )
     store.add_article(a)
     store.add_article(b)
     stories = store.stories().items
@@ -188,7 +221,11 @@ def test_store_search_filters_and_pages(store: Store) -> None:
                 outlet=Outlet("Asia-Plus", "asiaplustj.info"),
             )
         )
-    store.add_article(make_article("Переговоры о границе продолжились в Душанбе.", language="ru", published="2023-03-02"))
+    store.add_article(
+        make_article(
+            "Переговоры о границе продолжились в Душанбе.", language="ru", published="2023-03-02"
+        )
+    )
     first = store.search("border talks", limit=3)
     assert len(first.items) == 3 and first.next
     assert [i["published"] for i in first.items] == ["2023-03-07", "2023-03-06", "2023-03-05"]
@@ -196,7 +233,10 @@ def test_store_search_filters_and_pages(store: Store) -> None:
     assert len(rest.items) == 4 and rest.next is None
     assert len(store.search("border", since="2023-03-03", until="2023-03-04").items) == 2
     assert len(store.search("границе", lang="ru").items) == 1
-    assert store.search("border", outlet="asia-plus").items[0]["outlet"] == {"name": "Asia-Plus", "domain": "asiaplustj.info"}
+    assert store.search("border", outlet="asia-plus").items[0]["outlet"] == {
+        "name": "Asia-Plus",
+        "domain": "asiaplustj.info",
+    }
     assert store.search('"officials said"').items
     assert not store.search('"said officials"').items
 
@@ -211,8 +251,23 @@ def test_store_errors_are_kept_and_sources_resume(store: Store) -> None:
     assert not store.source_done("good.txt", "d2")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=60))
 def test_store_hostile_queries_never_break_search(store: Store, query: str) -> None:
     store.search(query)
     store.quotes(about=query, speaker=query)
+
+
+def test_store_a_shared_role_does_not_join_two_first_names(store: Store) -> None:
+    first = person("e1", "Ali Rahimov", "Rahimov", roles=("spokesperson of the ministry",))
+    second = person("e1", "Bahrom Rahimov", "Rahimov", roles=("spokesperson of the ministry",))
+    store.add_article(make_article("Ali Rahimov, the spokesperson, spoke.", entities=(first,)))
+    store.add_article(make_article("Bahrom Rahimov, the spokesperson, spoke.", entities=(second,)))
+    assert store.counts()["entities"] == 2
+    # A bare surname whose role fits both joins neither (and does not merge them).
+    bare = person("e1", "Rahimov", roles=("spokesperson",))
+    store.add_article(make_article("Rahimov, the spokesperson, said so.", entities=(bare,)))
+    assert store.counts()["entities"] == 3
+    assert store.entity("Ali Rahimov")["id"] != store.entity("Bahrom Rahimov")["id"]  # type: ignore[index]

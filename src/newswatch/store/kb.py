@@ -107,9 +107,10 @@ class EntityResolver:
         their_keys = [role_key(r) for r in their_roles]
         roles_match = any(roles_agree(a, b) for a in my_roles for b in their_keys)
         if my_full and their_full:
+            # Both first names known: they decide (a shared role does not make two people one).
             for a in my_full:
                 for b in their_full:
-                    if a[-1] == b[-1] and (_first_names_agree(a[0], b[0]) or roles_match):
+                    if a[-1] == b[-1] and _first_names_agree(a[0], b[0]):
                         return True
                     if fuzz.ratio(" ".join(a), " ".join(b)) >= _FUZZY_MIN:
                         return True
@@ -190,6 +191,9 @@ class EntityResolver:
                     candidates = [
                         c for c in candidates if self._person_matches(e, names[c], roles[c])
                     ]
+                    # A bare surname whose role fits several people joins none of them.
+                    if len(candidates) > 1 and " " not in full:
+                        candidates = []
                 found += candidates
             found = list(dict.fromkeys(found))
             if not found:

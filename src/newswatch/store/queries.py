@@ -314,11 +314,13 @@ class Queries:
         with self.engine.connect() as conn:
             if speaker:
                 ids = self.speaker_entities(conn, speaker)
-                pattern = f"%{speaker.lower()}%"
-                conditions = [func.lower(quotes.c.speaker_name).like(pattern)]
                 if ids:
-                    conditions.append(quotes.c.entity_id.in_(ids))
-                stmt = stmt.where(or_(*conditions))
+                    # Indexed: the resolved entity, whatever name or script the text used.
+                    stmt = stmt.where(quotes.c.entity_id.in_(ids))
+                else:
+                    # No entity by that name: unnamed sources ("a source in the ministry").
+                    pattern = f"%{speaker.lower()}%"
+                    stmt = stmt.where(func.lower(quotes.c.speaker_name).like(pattern))
             if entity_id:
                 stmt = stmt.where(quotes.c.entity_id == self.resolver.canonical(conn, entity_id))
             if about:
