@@ -297,3 +297,21 @@ def test_entities_web_address_used_as_a_name_is_an_outlet():
     assert kinds["Ekonomika.kz"] == kinds["Pressa.uz"] == "MEDIA"
     assert kinds["Tengrinews"] == "MEDIA"  # known by its domain
     assert not [e for e in entities if "gov.kz" in e.name]
+
+
+def test_entities_name_with_a_number_is_typed_by_a_head_written_after_it():
+    text = (
+        "Construction of the Zarafshan-2 hydropower plant began. Zarafshan-2 will cost $1 billion.\n"
+        "Work on the TURK-500 power line is complete. Tags: TURK-500, energy.\n"
+        "Troops completed the Unity-2025 joint exercise. Unity-2025 involved 1,500 troops.\n"
+        "Officials said Kokbel-3 would wait."
+    )
+    entities = find_entities(text, "en")
+    plant = named(entities, "Zarafshan-2 hydropower plant")
+    assert plant.type == "FAC"
+    assert [m.text for m in plant.mentions] == ["Zarafshan-2 hydropower plant", "Zarafshan-2"]
+    line = named(entities, "TURK-500 power line")
+    assert line.type == "FAC"
+    assert "TURK-500" in line.aliases
+    assert named(entities, "Unity-2025 joint exercise").type == "EVENT"
+    assert not [e for e in entities if "Kokbel" in e.name]  # no head anywhere: left alone

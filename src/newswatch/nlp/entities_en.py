@@ -48,8 +48,17 @@ _FIRST_WORDS = frozenset(
         "railway",
         "rail",
         "air",
+        "transmission",
     ]
 )
+# After those first words only: "CASA-1000 power line", "the Kambarata-1 hydropower project".
+_FAC_AFTER_FIRST = frozenset({"line", "lines", "project"})
+# Before a lower-case event head: "Interaction-2024 joint exercise".
+_EVENT_MODIFIERS = frozenset(
+    {"joint", "military", "naval", "international", "anti-terrorist", "command-staff"}
+)
+# A name with a number and no head word: "Kambarata-1", "CASA-1000", "Interaction-2024".
+_NUMBERED = re.compile(r"[A-Z][A-Za-z]{2,}-\d{1,4}")
 # "the port of Novorossiysk", "the village of Ak-Sai": a place noun and "of" before a name.
 _PLACE_NOUNS = frozenset(
     {"port", "city", "town", "village", "district", "region", "province", "exclave", "enclave"}
@@ -235,6 +244,7 @@ class _Reader:
             self._trained_spans(trained)
         self._web_domains()
         self._capitalised_runs()
+        self._numbered_names()
         self._acronym_definitions()
         self._known_people()
         self._appositive_roles()
@@ -442,11 +452,24 @@ class _Reader:
         if all(self.taken[k] for k in range(i, j)):
             return  # only known places: the knowledge file has them
         words = [self.words[k] for k in range(i, j) if not self.taken[k]]
-        if not forced and all(_is_acronym(w) for w in words) and not any(self.taken[i:j]):
+        if (
+            not forced
+            and all(_is_acronym(w) for w in words)
+            and not any(self.taken[i:j])
+            # A name with a number is no acronym ("CASA-1000 power line" is a facility); only
+            # a head gives it a type (see _numbered_names).
+            and not _NUMBERED.fullmatch(words[0])
+        ):
             self._acronym(i, j)
             return
+        run_end = j
         j, tail = self._head_after(j)
         if tail is not None:
+            # "Work on the CASA-1000 power line" at the start of a sentence: the name is the
+            # words after the last link ("Line D of the … gas pipeline" elsewhere stays whole).
+            links = [k for k in range(i, run_end) if self.lowers[k] in lex.ORG_LINKS]
+            if links and links[-1] + 1 < run_end and self._sentence_start(i):
+                i = links[-1] + 1
             lowers = self.lowers[i:j]
         kind = forced if forced and forced != "PERSON" else tail
         if kind is None and forced != "PERSON":
@@ -589,8 +612,14 @@ class _Reader:
         word = self.lowers[k]
         if self.words[k] != word:
             return j, None
-        if word in _FIRST_WORDS and k + 1 < len(self.words) and self.lowers[k + 1] in lex.FAC_HEADS:
-            return k + 2, "FAC"
+        following = self._next_word(k + 1)
+        at = k + 1
+        while at < len(self.words) and self.words[at].isspace():
+            at += 1
+        if word in _FIRST_WORDS and (following in lex.FAC_HEADS or following in _FAC_AFTER_FIRST):
+            return at + 1, "FAC"
+        if word in _EVENT_MODIFIERS and following in lex.EVENT_HEADS and following.isalpha():
+            return at + 1, "EVENT"
         if word in lex.FAC_HEADS:
             return k + 1, "FAC"
         if word in lex.LOC_HEADS:
@@ -705,6 +734,8 @@ class _Reader:
         )
         speaks = self._next_word(j) in lex.SPEECH_VERBS
         if not (titled or known_first or surname_like or (speaks and len(words) > 1)):
+            if len(words) == 1 and _NUMBERED.fullmatch(words[0]):
+                return  # typed only by a head elsewhere (see _numbered_names)
             if len(words) == 1 and _company_like(words[0]):
                 start, end, surface = self._span(i, j)
                 self.found.append(
@@ -783,7 +814,11 @@ class _Reader:
 
     def _acronym(self, i: int, j: int) -> None:
         start, end, surface = self._span(i, j)
-        if surface.lower() in lex.NOT_ACRONYMS or not 2 <= len(surface) <= 8:
+        if (
+            surface.lower() in lex.NOT_ACRONYMS
+            or not 2 <= len(surface) <= 8
+            or _NUMBERED.fullmatch(surface)  # "TURK-500": see _numbered_names
+        ):
             return
         self.found.append(
             Found(
@@ -815,6 +850,26 @@ class _Reader:
             long_form = ends.get(k)
             if long_form is not None and not (f.kb and long_form.kb):
                 f.defines = long_form.start
+
+    def _numbered_names(self) -> None:
+        """ "Kambarata-1" alone joins "the Kambarata-1 hydropower plant" of the same document: a
+        name with a number is typed only by a head written after it somewhere."""
+        headed: dict[str, Found] = {}
+        for f in self.found:
+            first = f.text.split(" ", 1)[0]
+            if f.type != "PERSON" and f.key and " " in f.text and _NUMBERED.fullmatch(first):
+                headed.setdefault(first, f)
+        if not headed:
+            return
+        for k, word in enumerate(self.words):
+            named = headed.get(word)
+            if named is None or self.taken[k]:
+                continue
+            start, end, surface = self._span(k, k + 1)
+            self.found.append(
+                Found(start=start, end=end, text=surface, type=named.type, key=named.key)
+            )
+            self.taken[k] = True
 
     def _known_people(self) -> None:
         """Capitalised words left over that are the surname or first name of a person found."""
