@@ -193,3 +193,18 @@ def test_entities_ru_web_address_used_as_a_name_is_an_outlet():
     kinds = {e.name: e.type for e in entities}
     assert kinds["Ekonomika.kz"] == kinds["Pressa.uz"] == "MEDIA"
     assert not [e for e in entities if "gov.kz" in e.name]
+
+
+def test_entities_ru_shifted_convolutions_compute_what_slovnet_computes():
+    import numpy as np
+    from slovnet.exec.model import Conv1d
+
+    from newswatch.nlp.entities_ru import _ner
+
+    rng = np.random.default_rng(0)
+    for layer in _ner().infer.model.encoder.layers:
+        conv = layer.conv
+        assert type(conv) is not Conv1d  # ours is in place
+        batch = rng.standard_normal((2, conv.weight.shape[1], 37)).astype(np.float32)
+        expected = Conv1d.__call__(conv, batch)
+        assert np.allclose(conv(batch), expected, atol=1e-4)

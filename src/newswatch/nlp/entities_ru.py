@@ -59,7 +59,37 @@ def _ner() -> Any:
     navec = Navec.load(str(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar"))
     ner = NER.load(str(data / "model" / "slovnet_ner_news_v1.tar"))
     ner.navec(navec)
+    _shifted_convolutions(ner.infer.model)
     return ner
+
+
+def _shifted_convolutions(model: Any) -> None:
+    """Give the model's convolution layers a faster way to compute the same thing.
+
+    slovnet copies every window of the input into one matrix and multiplies that (im2col);
+    adding one product per kernel position over shifted views of the input gives the same
+    numbers (to float rounding; the tags were checked equal on generated and dev articles)
+    without the copy: the NER model takes about a quarter less time.
+    """
+    import numpy as np
+    from slovnet.exec.model import Conv1d
+
+    class ShiftedConv1d(Conv1d):
+        def __call__(self, input: Any) -> Any:
+            weight = self.weight.array  # filters x in x kernel
+            kernel = weight.shape[2]
+            padded = np.pad(input, ((0, 0), (0, 0), (self.padding, self.padding)))
+            by_position = padded.transpose(0, 2, 1)  # batch x seq x in
+            windows = by_position.shape[1] - kernel + 1
+            output = by_position[:, 0:windows, :] @ weight[:, :, 0].T
+            for shift in range(1, kernel):
+                output += by_position[:, shift : shift + windows, :] @ weight[:, :, shift].T
+            output += self.bias.array
+            return output.swapaxes(2, 1)  # batch x filters x windows, as slovnet's
+
+    for layer in model.encoder.layers:
+        if type(layer.conv) is Conv1d:
+            layer.conv.__class__ = ShiftedConv1d
 
 
 @cache
