@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newswatch.nlp.lexicon import speech_en, speech_ru
+from newswatch.nlp.lexicon.en import MONTHS_AND_DAYS
 
 __all__ = ["OutletNames", "ViaMention", "find_via", "is_domain", "outlet_like"]
 
@@ -121,29 +122,7 @@ _NOT_OUTLET = frozenset(
     {"he", "she", "they", "it", "we", "i", "mr", "ms", "mrs", "dr", "он", "она", "они", "это"}
 )
 _DOMAIN = re.compile(r"^\w[\w-]*\.(?:kg|uz|ru|tj|kz|com|net|org|info|tv|am|az|ge|by|ua|news)$")
-_MONTHS_DAYS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_MONTHS_DAYS = MONTHS_AND_DAYS
 
 
 def is_domain(name: str) -> bool:

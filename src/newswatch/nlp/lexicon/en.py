@@ -13,6 +13,7 @@ __all__ = [
     "HONORIFICS",
     "LOC_HEADS",
     "MEDIA_HEADS",
+    "MONTHS_AND_DAYS",
     "NAME_PARTICLES",
     "NOT_ACRONYMS",
     "NOT_NAMES",
@@ -618,8 +619,8 @@ PLACE_PREPOSITIONS: frozenset[str] = frozenset(
     {"in", "near", "from", "to", "at", "across", "outside", "inside", "into", "toward", "towards"}
 )
 
-# Capitalised words that never start or make a name on their own.
-NOT_NAMES: frozenset[str] = frozenset(
+# Month and weekday names, in full.
+MONTHS_AND_DAYS: frozenset[str] = frozenset(
     [
         "january",
         "february",
@@ -640,6 +641,12 @@ NOT_NAMES: frozenset[str] = frozenset(
         "friday",
         "saturday",
         "sunday",
+    ]
+)
+
+# Capitalised words that never start or make a name on their own.
+NOT_NAMES: frozenset[str] = MONTHS_AND_DAYS | frozenset(
+    [
         "jan",
         "feb",
         "mar",
@@ -813,27 +820,8 @@ NOT_NAMES: frozenset[str] = frozenset(
 )
 
 # Months and weekdays: they end a capitalised run ("Rahmon on Monday" is no name).
-TIME_WORDS: frozenset[str] = frozenset(
+TIME_WORDS: frozenset[str] = MONTHS_AND_DAYS | frozenset(
     [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "jan",
         "feb",
         "mar",
