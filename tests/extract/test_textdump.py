@@ -312,3 +312,14 @@ def test_textdump_headline_that_opens_with_a_label_word_is_still_the_title() -> 
         extract_textdump(text).title
         == "Source: fewer migrants leave for Russia after new entry rules"
     )
+
+
+def test_textdump_menu_row_above_the_headline_is_not_the_title() -> None:
+    text = (
+        "Home | Politics | Economy | Society | All news\n"
+        "Tajikistan proposes a regional drug control centre\n"
+        f"{PARAGRAPH_EN}"
+    )
+    found = extract_textdump(text)
+    assert found.title == "Tajikistan proposes a regional drug control centre"
+    assert found.boilerplate[0].startswith("Home | Politics")

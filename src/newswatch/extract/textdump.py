@@ -465,7 +465,13 @@ def _title(lines: Sequence[_Line], start: int, script: str | None) -> int | None
     first = lines[0] if start > 0 else None
     if first is not None and first.words >= 3 and _headline(first, script):
         return 0
-    if first is not None and first.labelled and first.words >= 6 and not first.terminal:
+    if (
+        first is not None
+        and first.labelled
+        and first.words >= 6
+        and not first.terminal
+        and first.text.count("|") < 2  # "Home | Politics | ...": a menu, not a headline
+    ):
         return 0  # a headline that opens with a word furniture uses ("Source: ...")
     for i in range(start - 1, -1, -1):
         line = lines[i]
