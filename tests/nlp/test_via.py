@@ -73,7 +73,9 @@ def test_via_keeps_the_acronym_the_text_uses_when_it_is_a_known_name() -> None:
 
 
 def test_via_statement_carried_by_an_agency() -> None:
-    text = "The minister said in a statement carried by the Dunyo news agency that the line is open."
+    text = (
+        "The minister said in a statement carried by the Dunyo news agency that the line is open."
+    )
     assert _chain(text, "en") == ("Dunyo",)
 
 

@@ -484,6 +484,9 @@ class _Reader:
             )
             kind = head or "GPE"
         acronym = len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+        if kind == "ORG" and not acronym:
+            end = self._with_country(tokens, end)
+            surface = self.text[start:end]
         name = None if acronym else nominative_phrase(surface)
         self.found.append(
             Found(
@@ -500,6 +503,20 @@ class _Reader:
         )
         for k in tokens:
             self.taken[k] = True
+
+    def _with_country(self, tokens: list[int], end: int) -> int:
+        """«Министерства энергетики Узбекистана»: an institution's name goes on through the
+        place in the genitive after it (the place stays a place of its own too)."""
+        if not any(self._word_key(k) in lex.ORG_HEADS for k in tokens[:3]):
+            return end
+        nxt = tokens[-1] + 1
+        if nxt >= len(self.tokens) or self.text[end : self.tokens[nxt][0]].strip():
+            return end
+        at = self.tokens[nxt][0]
+        for f in self.found:
+            if f.start == at and f.type == "GPE" and f.name and f.text != f.name:
+                return f.end
+        return end
 
     # -- places named by an adjective and a head ---------------------------------------------
 
@@ -763,6 +780,10 @@ def _pick_first(
     readings = [r for r in analyse_name_word(word) if r.kind == "first"]
     surname = names[-1] if len(names) > 1 and names[-1] != word else ""
     last = surname.lower()
+    known = _first_names()
+    if word.lower().replace("ё", "е") in known:
+        # «Ислом» is a name of its own, not the instrumental of a guessed «Исл»
+        readings = [r for r in readings if r.nominative.lower().replace("ё", "е") in known]
     if not readings:
         return _guess_first(word, last)
     if surname:
@@ -829,10 +850,19 @@ _FEMININE_CASES = (
 _MASCULINE_CASES = (("ом", ""), ("ем", ""), ("а", ""), ("у", ""), ("е", ""))
 
 
+# Endings of a man's first name in the instrumental and dative that no nominative has.
+_MASCULINE_OBLIQUE = ("ом", "ем", "ём", "у", "ю")
+
+
 def _guess_first(word: str, surname: str) -> NamePart:
     """A first name pymorphy3 does not know (Дилнозы, Фаридуна), in the nominative by the
     endings of Russian nouns; feminine when the surname beside it is («Дилнозы Каримовой»)."""
     lower = word.lower()
+    for ending in _MASCULINE_OBLIQUE:
+        # «Дарханом Сатыбалды»: a known man's name plus an ending only an oblique case has
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and len(stem) > 2 and stem.replace("ё", "е") in _first_names():
+            return NamePart(word, "first", word[: -len(ending)], "masc", frozenset(), 0.0)
     feminine = surname.endswith(_FEMININE_SURNAME[:2]) or (
         not surname and lower.endswith(("ой", "ою", "ы"))
     )
@@ -919,6 +949,7 @@ def nominative_phrase(name: str) -> str:
     morph = _morph()
     words = list(_TOKEN.finditer(name))
     replacements: list[tuple[int, int, str]] = []
+    head = _head_noun(words)
     for match in words:
         word = match.group()
         if not _CYRILLIC.search(word) or not word.replace("-", "").isalpha():
@@ -930,6 +961,15 @@ def nominative_phrase(name: str) -> str:
         pos = parse.tag.POS
         if pos not in ("ADJF", "NOUN", "PRTF"):
             break
+        if pos in ("ADJF", "PRTF") and head is not None:
+            # the adjective agrees with its noun: «Центрального банка» → «Центральный банк»
+            want = head.tag
+            agreeing = [
+                p for p in parses
+                if pos == p.tag.POS and want.case == p.tag.case and want.number == p.tag.number
+                and (want.gender == p.tag.gender or want.number == "plur")
+            ]  # fmt: skip
+            parse = agreeing[0] if agreeing else parse
         if parse.tag.case != "nomn":
             inflected = parse.inflect({"nomn"})
             if inflected is not None:
@@ -939,6 +979,23 @@ def nominative_phrase(name: str) -> str:
     for start, end, word in reversed(replacements):
         out = out[:start] + word + out[end:]
     return out
+
+
+def _head_noun(words: list[re.Match[str]]) -> Any:
+    """The pymorphy3 reading of the first noun of a name after its adjectives, or None."""
+    morph = _morph()
+    for match in words:
+        word = match.group()
+        if not _CYRILLIC.search(word) or not word.replace("-", "").isalpha():
+            return None
+        parses = morph.parse(word.lower())
+        if not parses:
+            return None
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        if parses[0].tag.POS in ("ADJF", "PRTF") and not (nouns and nouns[0].score > 0.5):
+            continue
+        return nouns[0] if nouns else None
+    return None
 
 
 @lru_cache(maxsize=16384)

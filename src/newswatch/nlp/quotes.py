@@ -263,7 +263,49 @@ _IT_CLAUSE = re.compile(
     r"\s+(?:would|will|was|is|had|has|could|should|may|might|can|did|does|needs|plans|"
     r"wants|intends|expects|remains|believes|sees|hopes)\b"
 )
+# "назвал это решение «…»", "called the expansion “…”": a naming verb, its object, the mark
+_NAMING = (
+    re.compile(
+        rf"(?<![\w-])(?P<verb>{'|'.join(speech_en.NAMING_CUES)})(?![\w-])"
+        r"(?=(?:\s+[\w'’-]+){0,8}\s*$)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?<![\w-])(?P<verb>{'|'.join(speech_ru.NAMING_CUES)})(?![\w-])"
+        r"(?=(?:\s+[\w-]+){0,8}\s*$)",
+        re.IGNORECASE,
+    ),
+)
+# "«…, — добавил дипломат. — …»": the attribution inside one Russian quotation
+_INSIDE_DASH = re.compile(r"[,.!?…]\s*[—–]\s+")
+_INSIDE_RESUME = re.compile(r"[.,:]\s*[—–]\s+")
+# "…, как сообщает «Интерфакс» со ссылкой на источник в отрасли": the source speaks, the outlet
+# carries; "Reuters со ссылкой на два источника сообщило, что …"; "…, Reuters reported, citing
+# two sources"; "Reuters, citing two sources, reported that …".
+_CITING = (
+    re.compile(r"(?<![\w-])citing(?=\s)", re.IGNORECASE),
+    re.compile(r"(?<![\w-])со\s+ссылкой\s+на(?=\s)", re.IGNORECASE),
+)
+_CITED_END = (
+    re.compile(r"[,.;:!?()«»“”\"]|\s(?:as|that|in\s+a|on\s+\w+day)\b|\s[—–]"),
+    re.compile(r"[,.;:!?()«»\"]|\s(?:сообщил[оаи]?|сообщает|передает|передаёт|пишет|что)\b|\s[—–]"),
+)
+_AS_REPORTED = (
+    re.compile(
+        r",\s*(?:as\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+(?:reported|reports|said|says),?\s*$"
+    ),
+    re.compile(
+        r",\s*(?:как\s+)?(?:сообщает|сообщило|сообщил|передает|передаёт|пишет|пишут|"
+        r"сообщают|передают)\s+(?:[\w-]+\s+)?(?:«[^«»]{1,40}»|[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})\s*$",
+        re.IGNORECASE,
+    ),
+)
+_SUCH_VIEW = re.compile(rf"^(?:{speech_ru.SUCH_VIEW})\s+", re.IGNORECASE)
 _NAME_STOPS = re.compile(r"[.!?,:;…]")
+# A sentence going on after a short name in marks: a lower-case word that is no speech verb
+_SENTENCE_GOES_ON = re.compile(
+    r"[ \t]+(?!(?:сказал|заявил|отметил|said|says|told|added)\w*\b)[a-zа-яё]"
+)
 _DASH_AFTER = re.compile(r"\s*,?\s*[—–-]")
 # Words between a Russian cue and its speaker: "заявил в четверг X", "сообщил журналистам вчера X".
 _RU_AFTER_CUE_SKIP = re.compile(
@@ -314,6 +356,10 @@ class _Reader:
     interviewee_read: bool = False
     #: Outlets closing each paragraph ("…, Sputnik Tajikistan reports."), read once per paragraph.
     tail_via: dict[tuple[int, int], list[ViaMention]] = field(default_factory=dict)
+    #: Quotations of the paragraph being read that have no attribution of their own yet.
+    waiting: list[tuple[int, QuoteSpan, int, int, tuple[int, int], int]] = field(
+        default_factory=list
+    )
 
     @property
     def cues(self) -> _Cues:
@@ -548,10 +594,63 @@ class _Reader:
             return None
         if whole and re.search(r"[\"“«„]", text[p:end]):
             return None
+        if self._new_sentence(start, p) and self._content_start(cue, end) is not None:
+            return None  # "«…». Он также отметил, что …": the next sentence's own statement
         speaker = self.speaker_at_cue(cue, p, end, prefer_after=p == cue.start())
         if speaker is None:
             return None
         return speaker, cue, p
+
+    def _new_sentence(self, start: int, p: int) -> bool:
+        """True when a sentence ends at the closing mark at ``start`` and another begins at ``p``."""
+        text = self.text
+        ended = re.search(r"[.!?…]", text[start:p]) or text[max(0, start - 2) : start].rstrip(
+            "»”\"’'"
+        ).endswith((".", "!", "?", "…"))
+        return bool(ended) and p < len(text) and text[p].isupper()
+
+    def naming(self, start: int, end: int) -> tuple[Speaker, re.Match[str]] | None:
+        """A naming verb before the mark: ``X назвал это решение «``, ``X called it “``."""
+        m = _NAMING[self.lang == "ru"].search(self.text, start, end)
+        if m is None or self._has_stop(m.end("verb"), end):
+            return None
+        candidates = self._subject_candidates(start, m.start())
+        if not candidates:
+            return None
+        speaker = self._resolve_any(candidates, self._gender(m))
+        if speaker is None or (
+            speaker.start is not None
+            and self._is_media(speaker.start, speaker.end or speaker.start)
+        ):
+            return None
+        return speaker, m
+
+    def inside(
+        self, span: QuoteSpan, a: int, b: int
+    ) -> tuple[Speaker, re.Match[str], int, int, int] | None:
+        """``«…, — добавил дипломат. — …»``: the attribution between dashes inside a quotation.
+
+        Gives the speaker, the cue, the end of the first part, the start of the second part and
+        the end of the attribution.
+        """
+        text = self.text
+        for dash in _INSIDE_DASH.finditer(text, a, b):
+            cue = self._first_cue(dash.end(), min(b, dash.end() + 120), [])
+            if cue is None or len(text[dash.end() : cue.start()].split()) > 3:
+                continue
+            resume = _INSIDE_RESUME.search(text, cue.end(), b)
+            if resume is None or self._has_stop(cue.end(), resume.start()):
+                continue
+            if len(text[cue.end() : resume.start()].split()) > 14:
+                continue
+            speaker = self.speaker_at_cue(
+                cue, dash.end(), resume.start(), prefer_after=dash.end() == cue.start()
+            )
+            if speaker is None:
+                continue
+            cut = dash.start() + (1 if text[dash.start()] in ".!?…" else 0)
+            return speaker, cue, cut, resume.end(), resume.start()
+        return None
 
     def head(
         self, start: int, end: int, spans: list[QuoteSpan]
@@ -591,7 +690,29 @@ class _Reader:
             nxt = spans[idx + 1].open if idx + 1 < len(spans) else end
             sent = next(((a, b) for a, b in sentences if a <= span.open < b), (start, end))
             attribution: tuple[Speaker, re.Match[str], tuple[int, int]] | None = None
-            if span.closed:
+            kind = "direct"
+            inside = self.inside(span, inner_s, inner_e) if span.closed else None
+            if inside is not None:
+                speaker, cue, cut_at, resume, stop = inside
+                self.used_cues.add(cue.start())
+                for qa, qb in ((inner_s, cut_at), (resume, inner_e)):
+                    qa, qb = self._inner(QuoteSpan(qa, None, qa, qb))
+                    if len(text[qa:qb].split()) >= 1:
+                        self._add(
+                            Quote(text[qa:qb], "direct", qa, qb, speaker, cue.group(0)),
+                            para, sent, (cut_at, stop), cue.start(),
+                        )  # fmt: skip
+                prev_end = span.end
+                split = None
+                continue
+            if span.closed and inner_s > sent[0]:
+                named = self.naming(max(sent[0], prev_end), span.open)
+                if named is not None:
+                    attribution = (named[0], named[1], (max(sent[0], prev_end), span.open))
+                    kind = "partial"
+            if attribution is not None:
+                pass
+            elif span.closed:
                 got = self.tail(span.end, min(nxt, max(sent[1], span.end + 1)), spans)
                 if got is None:
                     got = self.tail(span.end, nxt, spans, whole=True)
@@ -620,14 +741,15 @@ class _Reader:
                 split = (attribution[0], attribution[1], self._clause_end(attribution[1], nxt))
             words = len(text[inner_s:inner_e].split())
             if attribution is None:
-                self._maybe_continuation(para, span, inner_s, inner_e, sent, words)
+                # read once the paragraph's reported speech is known ("X said that A. «B…»")
+                self.waiting.append((para, span, inner_s, inner_e, sent, words))
                 continue
             speaker, cue, region = attribution
             if words < 1 or (words < 3 and cue.start() < span.open and not span.closed):
                 continue
             self.used_cues.add(cue.start())
             self._add(
-                Quote(text[inner_s:inner_e], "direct", inner_s, inner_e, speaker, cue.group(0)),
+                Quote(text[inner_s:inner_e], kind, inner_s, inner_e, speaker, cue.group(0)),
                 para, sent, region, cue.start(),
             )  # fmt: skip
 
@@ -683,6 +805,12 @@ class _Reader:
                 return end, speaker, cue
         return None
 
+    def continuations(self) -> None:
+        """The quotations of a paragraph with no attribution of their own, once it is read."""
+        waiting, self.waiting = self.waiting, []
+        for item in waiting:
+            self._maybe_continuation(*item)
+
     def _maybe_continuation(
         self, para: int, span: QuoteSpan, a: int, b: int, sent: tuple[int, int], words: int
     ) -> None:
@@ -693,7 +821,10 @@ class _Reader:
         lead = text[sent[0] : span.open].strip()
         if lead and not re.fullmatch(r"[\W_]*", lead):
             return
-        last = self.found[-1]
+        before = [f for f in self.found if f.para <= para and f.quote.start < span.open]
+        if not before:
+            return
+        last = max(before, key=lambda f: f.quote.start)
         if last.para < para - 1 or last.quote.speaker is None:
             return
         q = last.quote
@@ -778,6 +909,8 @@ class _Reader:
         for s0, s1 in self.sentences(start, end, spans):
             if self._covered(s0, s1, spans):
                 continue
+            if self._citing(para, s0, s1, spans):
+                continue
             lead = self.cues.openers.match(text[s0:s1])
             body = s0 + (lead.end() if lead else 0)
             for cue in self.cues.cue.finditer(text, s0, s1):
@@ -790,6 +923,77 @@ class _Reader:
                     break
             if self.lang != "ru":
                 self._participle(para, s0, s1, spans)
+
+    def _citing(self, para: int, s0: int, s1: int, spans: list[QuoteSpan]) -> bool:
+        """An outlet citing its sources: the sources are the speaker, the outlet is the via.
+
+        ``…, как сообщает «Интерфакс» со ссылкой на источник в отрасли.``, ``Reuters со ссылкой
+        на два источника сообщило, что …``, ``…, Reuters reported, citing two sources.``
+        """
+        ru = self.lang == "ru"
+        text = self.text
+        m = _CITING[ru].search(text, s0, s1)
+        if m is None or any(s.inner_start <= m.start() < s.inner_end for s in spans):
+            return False
+        stop = _CITED_END[ru].search(text, m.end(), s1)
+        a, b = m.end(), stop.start() if stop else s1
+        while b > a and text[b - 1] in " .":
+            b -= 1
+        if b <= a or self._outlet_at(a, b) is not None or self._is_media(a, b):
+            return False  # "со ссылкой на ТАСС": one outlet citing another, a via chain
+        speaker = self.resolver.resolve(a, b)
+        if speaker is None or speaker.start is None:
+            return False
+        if speaker.entity is not None and self._is_media(speaker.start, speaker.end or b):
+            return False
+        end = self._content_end(s0, s1)
+        lead = text[s0 : m.start()]
+        outlet_before = self._is_media(s0, m.start()) or any(
+            self._outlet_at(w.start() + s0 - 1, m.start()) is not None
+            for w in re.finditer(r"\S+", lead)
+        )
+        as_reported = _AS_REPORTED[ru].search(text, s0, m.start())
+        if as_reported is not None:
+            # "CONTENT, как сообщает X со ссылкой на …" / "CONTENT, Reuters reported, citing …"
+            a0 = s0
+            lead_m = self.cues.openers.match(text, s0, as_reported.start())
+            if lead_m:
+                a0 = lead_m.end()
+            region = (as_reported.start(), max(b, m.end()))
+            return self._emit_cited(para, (s0, s1), a0, as_reported.start(), speaker, m, region,
+                                    spans)  # fmt: skip
+        if not outlet_before:
+            return False
+        that = self.cues.that.search(text, b, min(end, b + 120))
+        if that is None or self._has_stop(b, that.start()):
+            return False
+        # "Reuters со ссылкой на два источника сообщило, что CONTENT"
+        outlet = lead.strip(' ,«»"')
+        if self.outlet_names is not None:
+            outlet = self.outlet_names(outlet) or outlet
+        return self._emit_cited(para, (s0, s1), that.end(), end, speaker, m, (s0, that.end()),
+                                spans, outlet)  # fmt: skip
+
+    def _emit_cited(
+        self,
+        para: int,
+        sent: tuple[int, int],
+        a: int,
+        b: int,
+        speaker: Speaker,
+        cue: re.Match[str],
+        region: tuple[int, int],
+        spans: list[QuoteSpan],
+        outlet: str | None = None,
+    ) -> bool:
+        """Emit the sources' statement; ``outlet`` (the subject of the sentence) carries it."""
+        if not self._emit(para, sent, a, b, speaker, cue, region, spans):
+            return False
+        if outlet:
+            for f in self.found[-3:]:
+                if f.cue_at == cue.start() and outlet not in f.quote.via:
+                    f.quote = replace(f.quote, via=(*f.quote.via, outlet))
+        return True
 
     def _participle(self, para: int, s0: int, s1: int, spans: list[QuoteSpan]) -> None:
         """``X said …, adding that …``: a second statement of the sentence's speaker."""
@@ -936,6 +1140,8 @@ class _Reader:
         if that and near and len(between.split()) <= 12 and not re.search(r"[.;!?]", between):
             return that.end()
         word = cue.group(0).lower().split()[-1]
+        if self.lang == "ru" and cue.group(0).lower().startswith(speech_ru.APPEAL_CUES):
+            return cue.end()  # "призвала горожан не поддаваться панике" (English news: no)
         if not self.cues.verbs.get(word, False):
             return None
         if self.lang == "ru":
@@ -1127,6 +1333,8 @@ def _is_name(text: str, span: QuoteSpan) -> bool:
     if not words or len(words) > 4 or not inner[:1].isupper() or _NAME_STOPS.search(inner):
         return False
     before = text[max(0, span.open - 30) : span.open].rstrip()
+    if (not before or before[-1] in ".!?…\n") and _SENTENCE_GOES_ON.match(text, span.end):
+        return True  # "«Газпром» и узбекская сторона обсуждают": the subject of a sentence
     if not before or not before[-1].isalnum():
         return False
     return not _DASH_AFTER.match(text, span.end)
@@ -1221,6 +1429,7 @@ def find_quotes(
         spans = [s for s in quote_spans(text, start, end) if not _is_name(text, s)]
         reader.direct(para, start, end, spans)
         reader.indirect(para, start, end, spans)
+        reader.continuations()
     quotes = sorted((f.quote for f in reader.found), key=lambda q: (q.start, q.end))
     linked = resolver.link_sources([q.speaker for q in quotes])
     quotes = [

@@ -455,7 +455,11 @@ class Resolver:
         within a paragraph); ``speakers`` in any order, returned in the same order.
         """
         named = sorted(
-            (sp for sp in speakers if sp is not None and sp.entity is None and sp.start is not None),
+            (
+                sp
+                for sp in speakers
+                if sp is not None and sp.entity is None and sp.start is not None
+            ),
             key=lambda sp: sp.start or 0,
         )
         out: list[Speaker | None] = []
@@ -469,9 +473,14 @@ class Resolver:
                 out.append(sp)
                 continue
             head = m.group("noun")[:5]
+            unnamed = _UNNAMED[self.lang == "ru"]
             before = [
                 e for e in named
-                if (e.start or 0) < sp.start and e.name != sp.name and head in e.name.lower()
+                if (e.start or 0) < sp.start and e.name != sp.name and (
+                    head in e.name.lower() or (
+                        self.lang == "ru" and unnamed.match(" ".join(e.name.lower().split()))
+                    )
+                )
             ]  # fmt: skip
             out.append(replace(sp, name=before[-1].name) if before else sp)
         return out
@@ -489,6 +498,10 @@ class Resolver:
         while start < end and text[start] in ' \t,;:—–-"«»“”„()':
             start += 1
         while end > start and text[end - 1] in ' \t,;:—–-"«»“”„(':
+            if text[end - 1] in "»”" and text.count(
+                "«“"[text[end - 1] == "”"], start, end
+            ) > text.count(text[end - 1], start, end - 1):
+                break  # "собеседник «Интерфакса»": the mark closes a name inside the words
             end -= 1
         # "Sen. David Perdue (R-Ga.)": a party and state, an age or an acronym in brackets
         bracket = _BRACKET_END.search(text, start, end)
@@ -565,8 +578,11 @@ class Resolver:
     def _organisation(self, start: int, end: int, noun: str) -> Speaker:
         mention = self.text[start:end]
         head = noun.lower()[:5]
+        org_synonyms = speech_ru.ORG_SYNONYMS if self.lang == "ru" else speech_en.ORG_SYNONYMS
+        heads = (head, *org_synonyms.get(head, ()))
         for _s, _e, ent in self._before(start, ("ORG",)):
-            if head in ent.name.lower() or any(head in a.lower() for a in ent.aliases):
+            names = [ent.name.lower(), *(a.lower() for a in ent.aliases)]
+            if any(h in n for h in heads for n in names):
                 return self._speaker_for(ent, mention, start, end)
         for said in reversed(self.history):
             if said.at < start and head in said.speaker.name.lower():

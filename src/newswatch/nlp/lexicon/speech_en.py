@@ -15,9 +15,11 @@ __all__ = [
     "INTERVIEW_CUES",
     "INTERVIEW_QUESTION_LABELS",
     "MEDIA_WORDS",
+    "NAMING_CUES",
     "NOT_SPEAKERS",
     "OPENERS",
     "ORG_NOUNS",
+    "ORG_SYNONYMS",
     "PARTICIPLE_CUES",
     "PASSIVE_CUES",
     "PRONOUNS",
@@ -30,6 +32,34 @@ __all__ = [
     "VIA_AFTER",
     "VIA_BEFORE",
 ]
+
+# A general word for an organisation named before (*the agency said* after *the State
+# Migration Service*): the first letters of the word, and of the names it stands for.
+ORG_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "agenc": ("agency", "service", "ministry", "committee", "department", "inspectorate"),
+    "depar": ("department", "ministry", "agency", "service"),
+}
+
+# Verbs that name what the speaker says in quotation marks after their object, without a clause:
+# "called the expansion "a historic step"", "described the talks as "frank"", "criticized the
+# ministry for "failing…"", "urged officials to "act faster"". Regular expressions over one word.
+NAMING_CUES: tuple[str, ...] = (
+    "call(?:s|ed)",
+    "describ(?:es|ed)",
+    "dubb(?:s|ed)",
+    "term(?:s|ed)",
+    "label(?:s|ed|led)",
+    "brand(?:s|ed)",
+    "characteri[sz](?:es|ed)",
+    "critici[sz](?:es|ed)",
+    "slamm?(?:s|ed)",
+    "prais(?:es|ed)",
+    "urg(?:es|ed)",
+    "accus(?:es|ed)",
+    "vow(?:s|ed)",
+    "pledg(?:es|ed)",
+    "promis(?:es|ed)",
+)
 
 # Verbs that report speech or a stated view, in the forms news text uses them.
 # The value is True when the verb may take its statement without "that" ("he said the talks...").

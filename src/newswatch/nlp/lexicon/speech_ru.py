@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "ABOUT_THIS",
     "ACCORDING_TO",
+    "APPEAL_CUES",
     "CLAUSE_OPENERS",
     "CUE_PHRASES",
     "CUE_VERBS",
@@ -18,9 +19,11 @@ __all__ = [
     "INTERVIEW_CUES",
     "INTERVIEW_QUESTION_LABELS",
     "MEDIA_WORDS",
+    "NAMING_CUES",
     "NOT_SPEAKERS",
     "OPENERS",
     "ORG_NOUNS",
+    "ORG_SYNONYMS",
     "PASSIVE_CUES",
     "POSSESSIVE_PRONOUNS",
     "PRONOUNS",
@@ -28,6 +31,7 @@ __all__ = [
     "ROLE_SYNONYMS",
     "SOURCE_NOUNS",
     "STATEMENT_NOUNS",
+    "SUCH_VIEW",
     "THAT",
     "TOLD_VERBS",
     "UNNAMED_SOURCE_NOUNS",
@@ -45,6 +49,7 @@ _PAST = ("л", "ла", "ли", "ло")
 # Verbs that report speech or a view. The value is True when the verb may take its statement
 # straight after a comma or a colon without "что" ("Он подчеркнул: ...").
 CUE_VERBS: dict[str, bool] = {
+    **dict.fromkeys(_forms("высказа", *_PAST), False),
     **dict.fromkeys(_forms("заяви", *_PAST), True),
     **dict.fromkeys(_forms("сказа", *_PAST), True),
     **dict.fromkeys(_forms("отмети", *_PAST), True),
@@ -95,6 +100,10 @@ CUE_VERBS: dict[str, bool] = {
         True,
     ),
 }
+
+# Verbs of appeal whose statement is the object and the infinitive after them, with no "что":
+# "призвала горожан не поддаваться панике" (the first letters of the verb).
+APPEAL_CUES: tuple[str, ...] = ("призва", "призыва")
 
 # Impersonal cues whose speaker is an organisation or its statement:
 # "говорится в заявлении МИД", "сообщили в министерстве".
@@ -165,6 +174,35 @@ POSSESSIVE_PRONOUNS: dict[str, str] = {"его": "m", "ее": "f", "её": "f", 
 
 # "Об этом заявил X": the statement is the sentence before.
 ABOUT_THIS: tuple[str, ...] = ("об этом", "о том", "это")
+
+# "Такое мнение высказал X", "Такую оценку дал X": a view named, the sentence before is its words.
+SUCH_VIEW = (
+    r"(?:такое|это|подобное)\s+(?:мнение|заявление|предположение|сообщение)|"
+    r"(?:такую|эту|подобную)\s+(?:точку\s+зрения|позицию|оценку|версию)|"
+    r"(?:такой|этот|подобный)\s+(?:прогноз|вывод)|(?:такие|эти)\s+(?:данные|слова|цифры)"
+)
+
+# Verbs that name what the speaker says in quotation marks right after them, without a clause:
+# "назвал это решение «естественным шагом»", "призвал коллег «не торопиться»". Regular
+# expressions over one word; the words between the verb and the mark are its object.
+NAMING_CUES: tuple[str, ...] = (
+    "назва(?:л|ла|ли)",
+    "называ(?:ет|ют|л|ла|ли)",
+    "охарактеризова(?:л|ла|ли)",
+    "характеризу(?:ет|ют)",
+    "оцени(?:л|ла|ли)",
+    "оценива(?:ет|ют)",
+    "призва(?:л|ла|ли)",
+    "призыва(?:ет|ют|л|ла|ли)",
+    "раскритикова(?:л|ла|ли)",
+    "критикова(?:л|ла|ли)",
+    "обвини(?:л|ла|ли)",
+    "обвиня(?:ет|ют)",
+    "пообеща(?:л|ла|ли)",
+    "обеща(?:ет|ют|л|ла|ли)",
+    "высказа(?:л|ла|ли)",
+    "выразил(?:а|и)?",
+)
 
 THAT = ("что", "чтобы")
 
@@ -255,6 +293,19 @@ ROLE_NOUNS: tuple[str, ...] = (
     "юрист(а|у|ом)?",
     "адвокат(а|у|ом)?",
     "прокурор(а|у|ом)?",
+    "банкир(а|у|ом)?",
+    "финансист(а|у|ом)?",
+    "инженер(а|у|ом)?",
+    "чиновник(а|у|ом)?",
+    "сейсмолог(а|у|ом)?",
+    "учен(ый|ого|ому|ым)",
+    "специалист(а|у|ом)?",
+    "предпринимател(ь|я|ю|ем)",
+    "бизнесмен(а|у|ом)?",
+    "активист(а|у|ом|ка|ки)?",
+    "депутат(ка|ки)",
+    "обвинител(ь|я|ю|ем)",
+    "правозащитни(к|ка|ку|ком|ца|цы|це|цей)",
     "судь(я|и|е|ей)",
     "муфтий|муфтия",
     "журналист(а|у|ом)?",
@@ -335,6 +386,14 @@ ORG_NOUNS: tuple[str, ...] = (
     "обсе",
     "нато",
 )
+
+# A general word for an organisation named before (*в ведомстве отметили* after *Министерство
+# транспорта*): the first letters of the word, and the first letters of the names it stands for.
+ORG_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ведом": ("министерств", "ведомств", "служб", "агентств", "комитет", "инспекци",
+              "управлени", "департамент", "мчс", "мвд", "мид", "фсб", "гкнб", "минист"),
+    "минис": ("министерств", "минист", "мчс", "мвд", "мид"),
+}  # fmt: skip
 
 STATEMENT_NOUNS: tuple[str, ...] = (
     "заявлени(е|и|я)",
@@ -457,6 +516,8 @@ ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "эксперт": ("эксперт", "аналитик", "политолог", "экономист"),
     "санврач": ("санитарн врач", "санврач"),
     "министр": ("министр",),
+    "прокурор": ("прокурор", "обвинител"),
+    "обвинител": ("прокурор", "обвинител"),
 }  # fmt: skip
 
 # Interviews: the labels of a question and of an answer ("Вопрос: …", "Ответ: …"), and the words

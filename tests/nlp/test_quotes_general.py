@@ -1,0 +1,148 @@
+"""General forms of news attribution beyond the plain cue verbs, in English and Russian.
+
+Texts written for newswatch; the real entities stage runs on each, as in the pipeline.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from newswatch.knowledge import load_knowledge
+from newswatch.nlp.entities import find_entities
+from newswatch.nlp.quotes import find_quotes
+from newswatch.record import Quote
+
+
+@cache
+def _quotes(text: str, lang: str) -> tuple[Quote, ...]:
+    knowledge = load_knowledge()
+    entities = find_entities(text, lang, knowledge=knowledge)
+    return find_quotes(text, lang, entities, published="2024-04-10", knowledge=knowledge)
+
+
+def _find(text: str, lang: str, key: str) -> Quote:
+    found = [q for q in _quotes(text, lang) if key in q.text]
+    assert len(found) == 1, _quotes(text, lang)
+    return found[0]
+
+
+def _name(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker is not None else None
+
+
+def test_quotes_ru_naming_verb_gives_the_quoted_words_to_its_subject() -> None:
+    text = (
+        "Министр иностранных дел Кыргызстана Жээнбек Кулубаев назвал это решение «естественным "
+        "шагом в развитии отношений». Он также отметил, что переговоры продолжатся."
+    )
+    q = _find(text, "ru", "естественным шагом")
+    assert (q.kind, _name(q), q.cue) == ("partial", "Жээнбек Кулубаев", "назвал")
+
+
+def test_quotes_en_called_described_criticized_give_the_quoted_words_to_the_subject() -> None:
+    text = (
+        'Energy Minister Ibrahim Ahmed called the expansion "a historic step for the region."\n'
+        'The ambassador, John Smith, described the talks as "frank and very useful."\n'
+        'Human Rights Watch criticized the ministry for "failing to protect migrants from abuse." '
+        "The group said the law was vague."
+    )
+    assert _name(_find(text, "en", "historic step")) == "Ibrahim Ahmed"
+    assert _name(_find(text, "en", "frank and very useful")) == "John Smith"
+    q = _find(text, "en", "failing to protect")
+    assert (_name(q), q.cue) == ("Human Rights Watch", "criticized")
+
+
+def test_quotes_a_cue_after_a_full_stop_with_its_own_clause_is_no_tail_of_the_quotation() -> None:
+    text = '"We will not sign this deal." The minister said the talks would go on.'
+    quotes = _quotes(text, "en")
+    assert not any("not sign" in q.text and q.cue == "said" for q in quotes), quotes
+
+
+def test_quotes_ru_attribution_inside_one_quotation_splits_it_in_two() -> None:
+    text = (
+        "«Граница должна быть открыта для торговли, — добавил дипломат Сергей Иванов. — Мы "
+        "готовы к диалогу с соседями»."
+    )
+    first = _find(text, "ru", "Граница должна")
+    second = _find(text, "ru", "Мы готовы")
+    assert _name(first) == _name(second) == "Сергей Иванов"
+    assert first.text == "Граница должна быть открыта для торговли"
+    assert "добавил" not in second.text
+
+
+def test_quotes_ru_outlet_citing_a_source_makes_the_source_speak_and_the_outlet_carry() -> None:
+    text = (
+        "«Газпром» и узбекская сторона обсуждают увеличение поставок газа, как сообщает "
+        "«Интерфакс» со ссылкой на источник в отрасли. Собеседник «Интерфакса» уточнил, что "
+        "главным ограничением остается пропускная способность трубы."
+    )
+    q = _find(text, "ru", "обсуждают увеличение")
+    assert _name(q) == "источник в отрасли"
+    assert q.via == ("Интерфакс",)
+    assert _name(_find(text, "ru", "пропускная способность")) == "источник в отрасли"
+    assert not any(q.text == "Газпром" for q in _quotes(text, "ru"))
+
+
+def test_quotes_ru_outlet_with_sources_before_the_verb() -> None:
+    text = "Reuters со ссылкой на два источника сообщило, что переговоры о поставках сорваны."
+    q = _find(text, "ru", "переговоры о поставках")
+    assert _name(q) == "два источника"
+    assert "Reuters" in q.via
+
+
+def test_quotes_en_outlet_reported_citing_sources() -> None:
+    text = "Talks on the gas deal have stalled, Reuters reported, citing two sources."
+    q = _find(text, "en", "Talks on the gas deal")
+    assert _name(q) == "two sources"
+    assert q.via == ("Reuters",)
+
+
+def test_quotes_ru_one_outlet_citing_another_is_no_source() -> None:
+    text = "Переговоры о поставках сорваны, сообщает РИА Новости со ссылкой на ТАСС."
+    assert not any(_name(q) == "ТАСС" for q in _quotes(text, "ru"))
+
+
+def test_quotes_ru_the_agency_word_refers_to_the_ministry_named_before() -> None:
+    text = (
+        "По информации Министерства транспорта Узбекистана, новая дорога сократит путь грузов. "
+        "В ведомстве также отметили, что Ташкент рассчитывает подключить маршрут к коридору."
+    )
+    q = _find(text, "ru", "рассчитывает подключить")
+    assert _name(q) is not None and _name(q).startswith("Министерство транспорта")
+
+
+def test_quotes_ru_appeal_verb_takes_the_object_and_infinitive_as_the_statement() -> None:
+    text = (
+        "Сейсмолог Гульмира Садыкова призвала горожан не поддаваться панике и не доверять слухам."
+    )
+    q = _find(text, "ru", "не поддаваться панике")
+    assert (_name(q), q.kind) == ("Гульмира Садыкова", "indirect")
+
+
+def test_quotes_ru_unattributed_quotation_after_reported_speech_continues_its_speaker() -> None:
+    text = (
+        "Заместитель министра транспорта Нурлан Абдыкеримов рассказал, что основные разногласия по проекту сняты. "
+        "«Три года назад мы спорили о каждом километре пути.\n"
+        "«Теперь эти вопросы решены», — сказал замминистра."
+    )
+    q = _find(text, "ru", "Три года назад")
+    assert _name(q) == "Нурлан Абдыкеримов"
+
+
+def test_quotes_ru_prosecutor_named_again_is_the_state_prosecutor() -> None:
+    text = (
+        "Государственный обвинитель Бахтиёр Юлдашев настаивал на реальных сроках. Адвокат "
+        "Дилноза Рахматуллаева с ним не согласилась.\n"
+        "«Это прямой результат того, что деньги ушли не на асфальт», — заявил прокурор в суде."
+    )
+    assert _name(_find(text, "ru", "прямой результат")) == "Бахтиёр Юлдашев"
+
+
+def test_quotes_ru_banker_between_dashes_is_a_role() -> None:
+    text = (
+        "Председатель правления банка Фаррух Собиров назвал приватизацию «естественным шагом». "
+        "«Банк готов к приходу частного акционера, — пояснил банкир. — Новому владельцу не "
+        "придется начинать с нуля»."
+    )
+    assert _name(_find(text, "ru", "Новому владельцу")) == "Фаррух Собиров"
+    assert _name(_find(text, "ru", "Банк готов")) == "Фаррух Собиров"
