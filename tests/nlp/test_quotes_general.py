@@ -146,3 +146,49 @@ def test_quotes_ru_banker_between_dashes_is_a_role() -> None:
     )
     assert _name(_find(text, "ru", "Новому владельцу")) == "Фаррух Собиров"
     assert _name(_find(text, "ru", "Банк готов")) == "Фаррух Собиров"
+
+
+def test_quotes_ru_organisation_names_impersonally_with_a_plural_naming_verb() -> None:
+    text = (
+        "В Федерации футбола Таджикистана инициативу назвали «маленьким, но важным шагом к "
+        "доверию»."
+    )
+    q = _find(text, "ru", "важным шагом")
+    assert _name(q) == "Федерация футбола Таджикистана"
+
+
+def test_quotes_ru_outlet_name_with_a_dot_in_marks_is_the_outlet_spoken_to() -> None:
+    text = (
+        "Замминистра Нурлан Абдыкеримов рассказал «Газете.Ru», что основные разногласия по "
+        "проекту сняты."
+    )
+    q = _find(text, "ru", "основные разногласия")
+    assert _name(q) == "Нурлан Абдыкеримов"
+    assert q.via == ("Газета.Ru",)
+
+
+def test_quotes_ru_noticed_and_proposed_report_statements() -> None:
+    text = (
+        "Экономист Рахим Оспанов заметил, что выбора у государства немного. Депутат Гаухар "
+        "Нургалиева предложила обязать энергопредприятия публиковать отчеты."
+    )
+    assert _name(_find(text, "ru", "выбора у государства")) == "Рахим Оспанов"
+    assert _name(_find(text, "ru", "обязать энергопредприятия")) == "Гаухар Нургалиева"
+
+
+def test_quotes_ru_subject_is_the_name_in_the_nominative_not_the_client_in_the_genitive() -> None:
+    text = (
+        "Бывший заместитель акима Серик Нурпеисов свою вину не признал.\n"
+        "Адвокат Нурпеисова Тимур Ахметжанов заявил, что доказательства в деле отсутствуют."
+    )
+    assert _name(_find(text, "ru", "доказательства в деле")) == "Тимур Ахметжанов"
+
+
+def test_quotes_ru_descriptive_noun_after_the_cue_is_the_person_just_named() -> None:
+    text = (
+        "Один из авторов идеи — вице-президент футбольного союза Мирлан Осмонов. «Политики "
+        "подписали документ, теперь нужно ездить друг к другу, — сказал функционер. — Мы хотим, "
+        "чтобы это стало нормой»."
+    )
+    assert _name(_find(text, "ru", "Политики подписали")) == "Мирлан Осмонов"
+    assert _name(_find(text, "ru", "стало нормой")) == "Мирлан Осмонов"

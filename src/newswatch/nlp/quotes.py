@@ -301,7 +301,7 @@ _AS_REPORTED = (
     ),
 )
 _SUCH_VIEW = re.compile(rf"^(?:{speech_ru.SUCH_VIEW})\s+", re.IGNORECASE)
-_NAME_STOPS = re.compile(r"[.!?,:;…]")
+_NAME_STOPS = re.compile(r"[!?,:;…]|\.(?!\w)")  # «Газета.Ru» is a name
 # A sentence going on after a short name in marks: a lower-case word that is no speech verb
 _SENTENCE_GOES_ON = re.compile(
     r"[ \t]+(?!(?:сказал|заявил|отметил|said|says|told|added)\w*\b)[a-zа-яё]"
@@ -617,7 +617,9 @@ class _Reader:
         candidates = self._subject_candidates(start, m.start())
         if not candidates:
             return None
-        speaker = self._resolve_any(candidates, self._gender(m))
+        plural = self.lang == "ru" and m.group("verb").lower().endswith("и")
+        # "В Министерстве транспорта назвали приговор «…»": the organisation, impersonally
+        speaker = self._resolve_any(candidates, self._gender(m), impersonal=plural)
         if speaker is None or (
             speaker.start is not None
             and self._is_media(speaker.start, speaker.end or speaker.start)
@@ -765,7 +767,7 @@ class _Reader:
     def _has_stop(self, start: int, end: int) -> bool:
         """True when a sentence ends in ``[start, end)`` (not the dot of *Mr.* or *U.S.*)."""
         text = self.text
-        for m in re.finditer(r"[.!?;]", text[start:end]):
+        for m in re.finditer(r"[.!?;](?!\w)", text[start:end]):  # not the dot of Газета.Ru
             i = start + m.start()
             if text[i] == "." and _ABBREV.search(text[max(0, i - 6) : i + 1]):
                 continue
@@ -1137,7 +1139,7 @@ class _Reader:
         near = len(between.split()) <= 4 or "," not in between
         if that and re.search(r"\b(?:and|but|or)\s*$", between):
             near = False  # "said X would…, and that Y…": the statement starts after the cue
-        if that and near and len(between.split()) <= 12 and not re.search(r"[.;!?]", between):
+        if that and near and len(between.split()) <= 12 and not re.search(r"[.;!?](?!\w)", between):
             return that.end()
         word = cue.group(0).lower().split()[-1]
         if self.lang == "ru" and cue.group(0).lower().startswith(speech_ru.APPEAL_CUES):

@@ -540,6 +540,16 @@ class Resolver:
         inside = self.entities_in(start, end)
         if not inside:
             return None
+        if self.lang == "ru":
+            # «Адвокат Нурпеисова Тимур Ахметжанов заявил»: a name in the nominative is the
+            # subject, one in another case (the client's) is not
+            nominative = [
+                (s, e, ent) for s, e, ent in inside
+                if ent.type == "PERSON" and self.text[s:e].split()[-1:] == ent.name.split()[-1:]
+            ]  # fmt: skip
+            people = [x for x in inside if x[2].type == "PERSON"]
+            if nominative and len(people) > len(nominative):
+                inside = nominative + [x for x in inside if x[2].type != "PERSON"]
         for wanted in _SPEAKING_TYPES:
             for s, e, ent in inside:
                 if ent.type == wanted:
@@ -599,6 +609,16 @@ class Resolver:
         for said in reversed(self.history):
             if said.at < start and said.type in ("PERSON", None) and head in said.phrase.lower():
                 return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
+        para_start = self.text.rfind("\n", 0, start) + 1
+        for s, _e, ent in self._before(start, ("PERSON",))[:1]:
+            # "Один из авторов — вице-президент союза X. «…», — сказал функционер.": the person
+            # just named in the paragraph, when no speaker or role words point elsewhere
+            if (
+                s >= para_start
+                and self._fits(ent.name, gender)
+                and not any(para_start <= said.at < start for said in self.history)
+            ):
+                return self._speaker_for(ent, mention, start, end)
         for said in reversed(self.history):
             person = said.type in ("PERSON", None) and _looks_named(said.speaker)
             if said.at < start and person and self._fits(said.speaker.name, gender):

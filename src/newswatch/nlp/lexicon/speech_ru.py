@@ -50,6 +50,8 @@ _PAST = ("л", "ла", "ли", "ло")
 # straight after a comma or a colon without "что" ("Он подчеркнул: ...").
 CUE_VERBS: dict[str, bool] = {
     **dict.fromkeys(_forms("высказа", *_PAST), False),
+    **dict.fromkeys(_forms("замети", *_PAST), True),
+    **dict.fromkeys(_forms("предложи", *_PAST), False),
     **dict.fromkeys(_forms("заяви", *_PAST), True),
     **dict.fromkeys(_forms("сказа", *_PAST), True),
     **dict.fromkeys(_forms("отмети", *_PAST), True),
@@ -103,7 +105,7 @@ CUE_VERBS: dict[str, bool] = {
 
 # Verbs of appeal whose statement is the object and the infinitive after them, with no "что":
 # "призвала горожан не поддаваться панике" (the first letters of the verb).
-APPEAL_CUES: tuple[str, ...] = ("призва", "призыва")
+APPEAL_CUES: tuple[str, ...] = ("призва", "призыва", "предложи")
 
 # Impersonal cues whose speaker is an organisation or its statement:
 # "говорится в заявлении МИД", "сообщили в министерстве".
@@ -294,6 +296,17 @@ ROLE_NOUNS: tuple[str, ...] = (
     "адвокат(а|у|ом)?",
     "прокурор(а|у|ом)?",
     "банкир(а|у|ом)?",
+    "функционер(а|у|ом)?",
+    "менеджер(а|у|ом)?",
+    "педагог(а|у|ом)?",
+    "учител(ь|я|ю|ем|ьница|ьницы)",
+    "спасател(ь|я|ю|ем)",
+    "медик(а|у|ом)?",
+    "историк(а|у|ом)?",
+    "социолог(а|у|ом)?",
+    "фермер(а|у|ом)?",
+    "пограничник(а|у|ом)?",
+    "военн(ый|ого|ому|ым)",
     "финансист(а|у|ом)?",
     "инженер(а|у|ом)?",
     "чиновник(а|у|ом)?",
