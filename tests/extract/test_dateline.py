@@ -38,6 +38,17 @@ from newswatch.extract.dateline import (
         ("Tuesday, 20 December 2022 11:05", "date", "2022-12-20", ""),
         ("16/01/2024 12:05, Bishkek", "date", "2024-01-16", ""),
         ("20 декабря 2022, 14:05", "date", "2022-12-20", ""),
+        ("Бишкек, 12 ноября 2024, 10:15 — ИА Регнум", "place", "2024-11-12", ""),
+        (
+            "ALMATY, 3 March 2024, 09:30 — Kazakh officials said",
+            "place",
+            "2024-03-03",
+            "Kazakh officials said",
+        ),
+        ("bne IntelliNews 20 February 2024", "date", "2024-02-20", ""),
+        ("RFE/RL 4 May 2023", "date", "2023-05-04", ""),
+        ("Газета «Коммерсантъ» №124 от 12.07.2023, стр. 9", "published", "2023-07-12", ""),
+        ("«Ведомости» № 45 (5512) от 14 марта 2023 г.", "published", "2023-03-14", ""),
     ],
 )
 def test_read_dateline_reads_english_and_russian_forms(
@@ -55,6 +66,8 @@ def test_read_dateline_reads_english_and_russian_forms(
         ("ТАШКЕНТ, 12 мая. /ТАСС/. Президент Узбекистана", 5, 12, "Президент Узбекистана"),
         ("MOSCOW, December 20. /TASS/. The CSTO said", 12, 20, "The CSTO said"),
         ("Астана. 4 июля. ИНТЕРФАКС - Лидеры государств", 7, 4, "Лидеры государств"),
+        ("Baku, Azerbaijan, September 11. Kazakhstan expects", 9, 11, "Kazakhstan expects"),
+        ("Tashkent, Uzbekistan, Jan. 5. The ministry said", 1, 5, "The ministry said"),
     ],
 )
 def test_read_dateline_without_year_keeps_day_month_and_drops_the_agency(
@@ -75,6 +88,9 @@ def test_read_dateline_without_year_keeps_day_month_and_drops_the_agency(
         "Views: 1234",
         "USD 10.93 EUR 11.80",
         "Kazakhstan, China agree to speed up pipeline",
+        "Deadline for bids 20 February 2024",
+        "The talks ended on 20 February 2024",
+        "Выпуск №12 вышел",
         "",
     ],
 )

@@ -323,3 +323,148 @@ def test_textdump_menu_row_above_the_headline_is_not_the_title() -> None:
     found = extract_textdump(text)
     assert found.title == "Tajikistan proposes a regional drug control centre"
     assert found.boilerplate[0].startswith("Home | Politics")
+
+
+# Paragraphs of a written article, used to build dumps around one kind of furniture at a time.
+ARTICLE_RU = [
+    "Правительство Киргизии утвердило программу строительства малых гидроэлектростанций на "
+    "реках Нарынской и Иссык-Кульской областей до 2030 года.",
+    "По словам заместителя министра энергетики, частные инвесторы получат гарантии покупки "
+    "электроэнергии по фиксированному тарифу в течение пятнадцати лет.",
+    "Эксперты считают, что без повышения тарифов для населения программа не привлечет "
+    "достаточно средств, а дефицит электроэнергии зимой сохранится.",
+]
+ARTICLE_EN = [
+    "The government of Kyrgyzstan has approved a programme to build small hydropower plants "
+    "on rivers in the Naryn and Issyk-Kul regions by 2030, the ministry said.",
+    "Private investors will be guaranteed the purchase of electricity at a fixed tariff for "
+    "fifteen years, a deputy energy minister told reporters in Bishkek.",
+    "Economists say the programme will not attract enough money unless household tariffs rise, "
+    "and that winter shortages will persist for several more years.",
+]
+
+
+def _dump(*parts: str | list[str]) -> str:
+    return "\n".join(line for part in parts for line in ([part] if isinstance(part, str) else part))
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Следите за новостями «Вестника» в Дзен и Telegram.",
+        "Материал подготовлен при поддержке читателей. Поддержите Vestnik.kg.",
+        "Вы используете устаревший браузер. Пожалуйста, обновите его, чтобы сайт работал.",
+        "Айгуль Токтосунова — корреспондент «Вестника» в Бишкеке.",
+    ],
+)
+def test_textdump_russian_prompts_and_author_notes_after_the_article_go(furniture: str) -> None:
+    found = extract_textdump(
+        _dump("Заголовок новости о гидроэлектростанциях", ARTICLE_RU, furniture)
+    )
+    assert found.text.split("\n") == ARTICLE_RU
+    assert found.boilerplate == (furniture,)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Katherine Moore is a freelance journalist covering Central Asia.",
+        "You are using an outdated browser. Please update your browser to view this site.",
+    ],
+)
+def test_textdump_english_author_note_and_browser_prompt_go(furniture: str) -> None:
+    found = extract_textdump(
+        _dump("Kyrgyzstan approves small hydropower plan", ARTICLE_EN, furniture)
+    )
+    assert found.text.split("\n") == ARTICLE_EN
+    assert found.boilerplate == (furniture,)
+
+
+def test_textdump_sentence_about_an_author_inside_the_article_stays() -> None:
+    line = (
+        "Aibek Asanov, who is a journalist in Naryn and has followed the project since 2019, said "
+        "that villagers had not been asked about the dams and would protest if nothing changed."
+    )
+    found = extract_textdump(_dump("Kyrgyzstan approves small hydropower plan", ARTICLE_EN, line))
+    assert line in found.text.split("\n")
+
+
+@pytest.mark.parametrize(
+    ("header", "language"),
+    [("Похожие материалы", "ru"), ("Читать далее:", "ru"), ("Similar stories", "en")],
+)
+def test_textdump_box_of_headlines_that_end_in_a_full_stop_or_question_goes(
+    header: str, language: str
+) -> None:
+    article = ARTICLE_RU if language == "ru" else ARTICLE_EN
+    headlines = (
+        [
+            "Киргизия и Таджикистан подписали договор о границе. Что дальше?",
+            "В Душанбе обсудили водную повестку ШОС.",
+            "Туркмения увеличит поставки газа в Китай?",
+            "Мирзиёев подписал указ о тарифах",
+        ]
+        if language == "ru"
+        else [
+            "Kyrgyzstan and Tajikistan sign border treaty. What next?",
+            "Dushanbe hosts talks on regional water use.",
+            "Will Turkmenistan sell more gas to China?",
+            "Uzbek president signs decree on tariffs",
+        ]
+    )
+    title = (
+        "Киргизия построит малые ГЭС"
+        if language == "ru"
+        else "Kyrgyzstan approves small hydropower plan"
+    )
+    found = extract_textdump(_dump(title, article, header, headlines, "© 2024 Vestnik"))
+    assert found.text.split("\n") == article
+    assert found.boilerplate == (header, *headlines, "© 2024 Vestnik")
+
+
+def test_textdump_short_sentence_after_a_box_inside_the_article_stays() -> None:
+    short = "Экспорт электроэнергии пока не планируется."
+    text = _dump(
+        "Заголовок",
+        ARTICLE_RU[:2],
+        ["Читайте также", "В Кулябе построят новый аэропорт", "Экспорт Узбекистана вырос"],
+        short,
+        ARTICLE_RU[2:],
+    )
+    assert extract_textdump(text).text.split("\n") == [*ARTICLE_RU[:2], short, *ARTICLE_RU[2:]]
+
+
+def test_textdump_lone_date_at_the_foot_is_the_publication_date() -> None:
+    text = _dump("Kyrgyzstan approves small hydropower plan", ARTICLE_EN, "Oct 8, 2024", "Sign up")
+    found = extract_textdump(text)
+    assert found.published == "2024-10-08"
+    assert found.text.split("\n") == ARTICLE_EN
+
+
+def test_textdump_dates_of_a_list_at_the_foot_are_not_the_publication_date() -> None:
+    text = _dump(
+        "Kyrgyzstan approves small hydropower plan",
+        ARTICLE_EN,
+        "Latest news",
+        ["Tajikistan raises power tariffs", "Oct 8, 2024", "Uzbek exports grow", "Oct 7, 2024"],
+    )
+    assert extract_textdump(text).published is None
+
+
+def test_textdump_deck_under_the_title_stays_but_a_rubric_goes() -> None:
+    deck = "Узбекистан выставляет на продажу контрольный пакет Узпромстройбанка"
+    text = _dump("Ташкент ищет банкира", "Коммерсантъ", "Экономика Финансы", deck, ARTICLE_RU)
+    found = extract_textdump(text)
+    assert found.title == "Ташкент ищет банкира"
+    assert found.text.split("\n") == [deck, *ARTICLE_RU]
+    rubric = extract_textdump(_dump("Ташкент ищет банкира", "Экономика Финансы", ARTICLE_RU))
+    assert rubric.text.split("\n") == ARTICLE_RU
+
+
+def test_textdump_outlet_pointing_to_its_own_story_goes_but_other_sources_stay() -> None:
+    own = "Ранее Sputnik сообщал, что в Баткенской области из-за паводков перекрыли трассу."
+    other = "Ранее Минэнерго сообщало, что в Нарынской области построят еще две станции."
+    text = _dump("Заголовок", "Sputnik Кыргызстан", ARTICLE_RU, other, own, "Поделиться")
+    found = extract_textdump(text)
+    assert found.text.split("\n") == [*ARTICLE_RU, other]
+    assert own in found.boilerplate

@@ -5,7 +5,8 @@
 stages that resolve when a statement was made. ``read_dateline`` reads one line of a text dump as a
 dateline: a place and date opening the article ("DUSHANBE, March 14, 2023 —", "ТАШКЕНТ, 12 мая.
 /ТАСС/."), a labelled date line ("Published: 09:15, 21 June 2023", "Опубликовано: 14.03.2023
-10:12") or a line that is only a date and time ("14:32 / 21.06.2023").
+10:12", a print issue's stamp "№124 от 12.07.2023") or a line that is only a date and time
+("14:32 / 21.06.2023"), perhaps after the outlet's name ("bne IntelliNews 20 February 2024").
 
 dateparser would read more forms but costs milliseconds per call; these regexes cost microseconds
 (see ``docs/textdump.md``).
@@ -169,7 +170,8 @@ _PLACE = re.compile(
     r"[,.]\s+"
 )
 _AFTER_PLACE_DATE = re.compile(
-    r"\s*(?:г\.|года)?\s*\.?\s*(?P<agency>\([^()]{1,40}\)|/[^/]{1,40}/)?\s*(?P<dot>\.)?\s*"
+    rf"\s*(?:г\.|года)?(?:,?\s*{_TIME})?"
+    r"\s*\.?\s*(?P<agency>\([^()]{1,40}\)|/[^/]{1,40}/)?\s*(?P<dot>\.)?\s*"
     r"(?:(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?: [A-ZА-ЯЁ][A-ZА-ЯЁ\-]+)?)\s*(?=[—–-]))?"
     r"(?P<dash>[—–-]{1,2}|:)?\s*",
     re.IGNORECASE,
@@ -177,6 +179,15 @@ _AFTER_PLACE_DATE = re.compile(
 
 
 _PLACE_WORDS = re.compile(r"\s*[A-ZА-ЯЁ][a-zа-яё'’\-]+(?:\s+[A-ZА-ЯЁ][a-zа-яё'’\-]+)?\s*")
+# The outlet's name before a lone date ("bne IntelliNews 20 February 2024").
+_NAME_BEFORE = re.compile(
+    r"\s*(?=[^\d\s]*(?:\s+[^\d\s]+)?\s+\d)(?=\S*[A-ZА-ЯЁ]|\S+\s+\S*[A-ZА-ЯЁ])"
+    r"[A-Za-zА-Яа-яЁё][\w'’/\-]*(?:\s+[A-Za-zА-Яа-яЁё][\w'’/\-]*)?\s+"
+)
+# A print issue's stamp: "Газета «Коммерсантъ» №124 от 12.07.2023, стр. 9".
+_ISSUE = re.compile(r"№\s*\d+(?:\s*\(\d+\))?\s+от\s+")
+# An agency's name alone after the dash ("Бишкек, 12 ноября 2024, 10:15 — ИА Регнум").
+_AGENCY = re.compile(r"(?:(?:ИА|РИА|МИА)\s+)?[A-ZА-ЯЁ][\w.\-]*(?:\s+[A-ZА-ЯЁ][\w.\-]*)?")
 
 
 def _only_date(text: str) -> DateMatch | None:
@@ -189,7 +200,10 @@ def _only_date(text: str) -> DateMatch | None:
         rest = rest[: d.start] + " " + rest[d.end :]
     rest = _FILLER.sub(" ", rest)
     if rest.strip() and not _PLACE_WORDS.fullmatch(rest):
-        return None
+        before = _NAME_BEFORE.match(text)
+        after = _FILLER.sub(" ", text[dates[-1].end :])
+        if before is None or before.end() != dates[0].start or after.strip():
+            return None
     return dates[0]
 
 
@@ -212,6 +226,11 @@ def read_dateline(line: str) -> Dateline | None:
         found = _only_date(line) if len(line) <= 80 else None
         if found is not None:
             return Dateline("date", found)
+        issue = _ISSUE.search(line)
+        if issue is not None:
+            dates = find_dates(line[issue.end() : issue.end() + 40])
+            if dates and dates[0].start == 0:
+                return Dateline("published", dates[0])
     place = _PLACE.match(line)
     if place and len(place.group("place")) <= 40:
         dates = find_dates(line[place.end() : place.end() + 60])
@@ -221,7 +240,9 @@ def read_dateline(line: str) -> Dateline | None:
             sep = _AFTER_PLACE_DATE.match(line, date_end)
             if sep is not None:
                 rest = line[sep.end() :].strip()
-                ended = sep.group("dash") or sep.group("dot") or line[date_end - 1] == "."
+                ended = sep.group("dash") or "." in line[date_end - 1 : sep.end()]
+                if sep.group("dash") and _AGENCY.fullmatch(rest):
+                    rest = ""
                 if not rest or ended:
                     return Dateline("place", found, rest)
     return None

@@ -8,13 +8,17 @@ Three kinds, matched on the lower-cased line:
   short lines, so an article sentence that happens to begin with "Source" is not taken.
 - ``BOX_HEADERS``: labels that open a box of other stories; the headline-like lines under one are
   furniture too.
+- ``BIOS``: an author's note under the article ("Jane Doe is a journalist covering ..."), matched
+  at the start of short lines.
+- ``SELF_REFERENCES``: the outlet pointing to a story of its own ("Ранее Sputnik сообщал, что
+  ..."); furniture only when the name it gives is a word of the dump's masthead or footer.
 
 Phrases are patterns of :mod:`re` (already lower case); keep them specific to furniture.
 """
 
 from __future__ import annotations
 
-__all__ = ["BOX_HEADERS", "CLOSING", "LABELS", "NOTICES", "SOCIAL"]
+__all__ = ["BIOS", "BOX_HEADERS", "CLOSING", "LABELS", "NOTICES", "SELF_REFERENCES", "SOCIAL"]
 
 NOTICES: tuple[str, ...] = (
     # English
@@ -54,7 +58,10 @@ NOTICES: tuple[str, ...] = (
     r"click here",
     r"enable javascript",
     r"your browser",
+    r"(?:outdated|old|unsupported) browser",
+    r"update your browser",
     r"support (?:our|independent) journalism",
+    r"(?:made possible|supported) by (?:our )?readers",
     r"become a (?:member|subscriber|patron)",
     r"donate",
     r"advertis(?:e|ing) with us",
@@ -107,6 +114,12 @@ NOTICES: tuple[str, ...] = (
     r"если вы (?:нашли|заметили) ошибку",
     r"выделите (?:её|ее|текст)",
     r"наш (?:канал|telegram|телеграм)",
+    r"следите за (?:нашими )?новостями",
+    r"следите за нами",
+    r"устаревший браузер",
+    r"обновите (?:ваш |свой )?браузер",
+    r"при поддержке (?:наших )?читателей",
+    r"поддержите (?:нас|редакцию|проект|издание|[\w-]+\.(?:kz|kg|uz|tj|ru|com|org|net))",
     r"присоединяйтесь к нам",
     r"скачайте (?:наше )?приложение",
     r"мнение редакции может не совпадать",
@@ -150,6 +163,8 @@ LABELS: tuple[str, ...] = (
     # English
     r"read (?:also|more|next)",
     r"see also",
+    r"similar (?:articles|stories|news)",
+    r"more from",
     r"also read",
     r"more (?:news|stories|on)",
     r"related",
@@ -239,6 +254,9 @@ LABELS: tuple[str, ...] = (
     # Russian
     r"читайте (?:также|тоже|еще|ещё)",
     r"читать (?:также|далее|полностью)",
+    r"похожие (?:материалы|новости|статьи|публикации)",
+    r"другие (?:материалы|статьи|публикации)",
+    r"главные новости",
     r"смотрите (?:также|тоже)",
     r"см\. также",
     r"по теме",
@@ -320,8 +338,10 @@ LABELS: tuple[str, ...] = (
 )
 
 BOX_HEADERS: tuple[str, ...] = (
-    r"read (?:also|more)",
+    r"read (?:also|more|next)",
     r"see also",
+    r"similar (?:articles|stories|news)",
+    r"more from",
     r"also read",
     r"more (?:news|stories|on)",
     r"related",
@@ -337,9 +357,13 @@ BOX_HEADERS: tuple[str, ...] = (
     r"don't miss",
     r"editor'?s picks?",
     r"читайте (?:также|тоже|еще|ещё)",
+    r"читать (?:также|далее)",
     r"смотрите (?:также|тоже)",
     r"по теме",
     r"другие новости",
+    r"похожие (?:материалы|новости|статьи|публикации)",
+    r"другие (?:материалы|статьи|публикации)",
+    r"главные новости",
     r"все новости",
     r"последние новости",
     r"лента новостей",
@@ -359,6 +383,25 @@ BOX_HEADERS: tuple[str, ...] = (
     r"хабарҳои (?:дигар|охирин|муҳим)",
     r"инчунин (?:хонед|бихонед)",
     r"ҳамчунин (?:хонед|бихонед)",
+)
+
+# An author's note under the article ("Jane Doe is a journalist covering Central Asia.", "Анна
+# Петрова — корреспондент ..."): a name of one to three words, then what the author does. Matched at
+# the start of short lines only.
+BIOS: tuple[str, ...] = (
+    r"(?:[\w'’.-]+ ){1,3}(?:is|was) (?:an? |the )?(?:[\w-]+ ){0,4}(?:journalist|reporter|"
+    r"correspondent|writer|columnist|contributor|editor|freelancer)\b",
+    r"(?:[\w'’.-]+ ){1,3}[—–-] (?:[\w-]+ ){0,3}(?:журналист|корреспондент|обозреватель|"
+    r"колумнист|редактор)",
+)
+
+# The outlet pointing to a story of its own ("Ранее Sputnik сообщал, что ...", "Earlier, Trend
+# reported that ..."): a link to another story, when ``outlet`` is the site's own name (a word of
+# its masthead). Matched at the start of the lower-cased line.
+SELF_REFERENCES: tuple[str, ...] = (
+    r"ранее,?\s+(?P<outlet>[«\"“]?[\w.\-]+[»\"”]?)(?:\s+[\w.\-]+)?\s+"
+    r"(?:сообщал|писал|рассказывал|информировал)",
+    r"(?:earlier|previously),?\s+(?P<outlet>[\w.\-]+)(?:\s+[\w.\-]+)?\s+(?:has\s+)?(?:reported|wrote)",
 )
 
 # Labels of what closes an article: after one, no paragraph belongs to it any more.

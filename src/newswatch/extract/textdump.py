@@ -34,7 +34,15 @@ from newswatch.extract.dateline import (
     resolve_year,
     years_in,
 )
-from newswatch.extract.furniture import BOX_HEADERS, CLOSING, LABELS, NOTICES, SOCIAL
+from newswatch.extract.furniture import (
+    BIOS,
+    BOX_HEADERS,
+    CLOSING,
+    LABELS,
+    NOTICES,
+    SELF_REFERENCES,
+    SOCIAL,
+)
 
 __all__ = ["Label", "LineLabel", "classify_lines", "extract_textdump"]
 
@@ -62,6 +70,8 @@ _NAME = r"[A-ZА-ЯЁ][\w.'’-]+(?:\s+[A-ZА-ЯЁ][\w.'’-]+){0,3}"
 _BYLINE = re.compile(rf"^[Bb]y\s+{_NAME}(?:,?\s+(?:and|with|in|for)\s+{_NAME})*\s*(?:[,|/].*)?$")
 _LABEL = re.compile(rf"(?:{'|'.join(LABELS)})(?![{_LETTER}])")
 _BOX = re.compile(rf"(?:{'|'.join(BOX_HEADERS)})(?![{_LETTER}])")
+_BIO = re.compile(rf"(?:{'|'.join(BIOS)})")
+_SELF = tuple(re.compile(p) for p in SELF_REFERENCES)
 _SOCIAL = frozenset(SOCIAL)
 _CLOSING = re.compile(rf"(?:{'|'.join(CLOSING)})(?![{_LETTER}])")
 _LEAD = re.compile(r"^[\W_]+")
@@ -90,6 +100,9 @@ _GAP = 3  # non-article lines that may separate two parts of one article
 _PROSE_WORDS = 6  # words of a sentence ending in punctuation that make it prose
 _PARAGRAPH_WORDS = 15  # fewer words between headlines: one more headline
 _LONG_WORDS = 20  # words of a line without final punctuation that still make it prose
+_DECK_WORDS = 5  # fewer words above the article: a rubric, not a deck
+_FOOT_DATE_CHARS = 40
+_MASTHEAD_WORDS = 3  # words of a line that may name the outlet ("Sputnik Кыргызстан")  # a date line at the foot of the article is short
 
 
 class Label(StrEnum):
@@ -201,6 +214,8 @@ def _furniture(
     if words <= 40 and (text.startswith("©") or _COPYRIGHT.match(low)):
         return "pattern", False
     if _BYLINE.match(text):
+        return "pattern", False
+    if words <= 30 and _BIO.match(low):
         return "pattern", False
     return "", False
 
@@ -353,6 +368,23 @@ def _teaser(line: _Line) -> bool:
     return line.terminal and line.words <= 35 and not _SENTENCE_END.search(body)
 
 
+def _box_end(lines: Sequence[_Line], j: int, *, sentences: bool) -> int:
+    """Where the headlines of a box that starts at ``j`` end. With ``sentences``, short sentences
+    and questions count as headlines too (a headline may end in "?" or ".")."""
+    n = len(lines)
+    while j < n and not lines[j].furniture:
+        line = lines[j]
+        short = sentences and line.terminal and line.words < _PARAGRAPH_WORDS and not line.listed
+        if not (_headline_shaped(line) or short):
+            break
+        j += 1
+    return j
+
+
+def _paragraph(lines: Sequence[_Line], j: int) -> bool:
+    return j < len(lines) and lines[j].prose and lines[j].words >= _PARAGRAPH_WORDS
+
+
 def _mark_boxes(lines: Sequence[_Line]) -> None:
     """Mark what a box header ("Read also", "Latest news") heads: the headlines under it, or the
     pairs of headline and one-sentence summary."""
@@ -367,8 +399,10 @@ def _mark_boxes(lines: Sequence[_Line]) -> None:
             pairs += 1
         if pairs < 2:
             j = i + 1
-        while j < n and _headline_shaped(lines[j]) and not lines[j].furniture:
-            j += 1
+        items = j
+        j = _box_end(lines, items, sentences=True)
+        if _paragraph(lines, j):  # the article goes on: its short sentences are not headlines
+            j = _box_end(lines, items, sentences=False)
         for line in lines[i + 1 : j]:
             line.boxed = True
             line.prose = False
@@ -403,7 +437,7 @@ def _inside(
             continue
         if _foreign(line, script, tj) and not (line.terminal and line.words >= 12):
             continue
-        if in_box and not line.bullet:
+        if in_box and not (line.bullet or line.terminal):
             continue
         if line.listed or line.terminal or line.colon:
             keep[i] = True
@@ -484,6 +518,24 @@ def _title(lines: Sequence[_Line], start: int, script: str | None) -> int | None
     return None
 
 
+def _deck(
+    lines: Sequence[_Line], start: int, title_at: int | None, script: str | None, tj: bool
+) -> bool:
+    """Whether the line right above the article is its deck: a second headline under the title
+    ("Узбекистан выставляет на продажу контрольный пакет Узпромстройбанка"), a phrase with
+    lower-case words, not a rubric or a menu."""
+    if title_at is None or start - 1 <= title_at:
+        return False
+    line = lines[start - 1]
+    return (
+        _headline_like(line)
+        and line.dateline is None
+        and not (line.boxed or line.labelled or _foreign(line, script, tj))
+        and line.words >= _DECK_WORDS
+        and line.lower_ratio >= 0.3
+    )
+
+
 def _published(lines: Sequence[_Line], start: int | None) -> int | None:
     """The line that gives the publication date: a place dateline or labelled date before the
     article or at its start; a date-only line above the article; an update date last."""
@@ -503,6 +555,48 @@ def _published(lines: Sequence[_Line], start: int | None) -> int | None:
     return min(ranked)[1] if ranked else None
 
 
+def _foot_date(lines: Sequence[_Line], end: int) -> int | None:
+    """A line below the article that is nothing but a full date, when it is the only one there:
+    some sites print the date at the foot. Two or more are the dates of a list or comments."""
+    found: list[int] = []
+    for i in range(end + 1, len(lines)):
+        line = lines[i]
+        if len(line.text) > _FOOT_DATE_CHARS or line.dateline is not None:
+            continue
+        dateline = read_dateline(line.text)
+        if dateline is not None and dateline.kind == "date":
+            if dateline.date.year is None or found:
+                return None
+            line.dateline = dateline
+            found.append(i)
+    return found[0] if found else None
+
+
+def _mark_self_references(lines: Sequence[_Line]) -> None:
+    """Mark the lines where the outlet points to a story of its own ("Ранее Sputnik сообщал,
+    что ..."): furniture when the name is a word of a short line (the masthead, a footer)."""
+    found = [
+        (line, m)
+        for line in lines
+        if line.text[:1] in "РрEePp"
+        for pattern in _SELF
+        if (m := pattern.match(line.text.lower())) is not None
+    ]
+    if not found:
+        return
+    names = {
+        word.strip('«»"“”©')
+        for line in lines
+        if line.words <= _MASTHEAD_WORDS
+        for word in line.text.lower().split()
+    }
+    for line, m in found:
+        outlet = m.group("outlet").strip('«»"“”')
+        named = line.text[m.start("outlet") : m.end("outlet")].lstrip('«"“')[:1]
+        if len(outlet) >= 3 and (named.isupper() or named.isdigit()) and outlet in names:
+            line.furniture = True
+
+
 def classify_lines(text: str) -> list[LineLabel]:
     """Every non-empty line of ``text``, stripped, with where it goes."""
     raw = [s for s in (line.strip() for line in text.splitlines()) if s]
@@ -513,6 +607,7 @@ def classify_lines(text: str) -> list[LineLabel]:
     for i, line in enumerate(lines):
         if i < top or has_date_label(line.text):
             line.dateline = read_dateline(line.text)
+    _mark_self_references(lines)
     script, tajik_doc = _main_script(lines)
     for line in lines:
         found = line.dateline
@@ -529,7 +624,11 @@ def classify_lines(text: str) -> list[LineLabel]:
         end = _extend(lines, span[0], span[1], script, tajik_doc)
         keep = _inside(lines, span[0], end, script, tajik_doc)
     date_at = _published(lines, span[0] if span else None)
+    if date_at is None and span is not None:
+        date_at = _foot_date(lines, span[1])
     title_at = _title(lines, start, script) if span else None
+    if span is not None and _deck(lines, start, title_at, script, tajik_doc):
+        keep[start - 1] = True
     labels = []
     for i, line in enumerate(lines):
         if i == date_at and line.dateline is not None:
