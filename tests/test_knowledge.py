@@ -78,3 +78,18 @@ def test_knowledge_region_is_named_in_russian_by_its_full_name():
         russian = entity.names.get("ru", ())
         if entity.type == "GPE" and any("област" in name for name in russian):
             assert "област" in russian[0], entity.id
+
+
+def test_knowledge_knows_regional_outlets_by_their_short_names() -> None:
+    from newswatch.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    for name, kid in [
+        ("Trend", "media:trend"),
+        ("Orda.kz", "media:orda-kz"),
+        ("Times of Central Asia", "media:tca"),
+        ("bne IntelliNews", "media:bne"),
+        ("Настоящее время", "media:current-time"),
+    ]:
+        found = knowledge.outlet(name)
+        assert found is not None and found.id == kid, name

@@ -192,3 +192,31 @@ def test_quotes_ru_descriptive_noun_after_the_cue_is_the_person_just_named() -> 
     )
     assert _name(_find(text, "ru", "Политики подписали")) == "Мирлан Осмонов"
     assert _name(_find(text, "ru", "стало нормой")) == "Мирлан Осмонов"
+
+
+def test_quotes_a_negated_cue_or_a_reported_question_is_no_statement() -> None:
+    text = (
+        "Officials have not yet said which foreign partner will build the reactor.\n"
+        "The minister said which companies would bid was not yet known.\n"
+        "Министр не уточнил, какие компании будут участвовать в конкурсе."
+    )
+    assert not [q for q in _quotes(text, "en") if "partner" in q.text or "companies" in q.text]
+    assert not _quotes("Министр не уточнил, какие компании будут участвовать в конкурсе.", "ru")
+
+
+def test_quotes_en_relative_clause_after_the_subject_keeps_the_subject_as_speaker() -> None:
+    text = (
+        "Aigul Seitkali, who chairs a civic group in Balkhash that campaigned against the plant, "
+        "said the result did not remove residents' concerns about water from the lake."
+    )
+    q = _find(text, "en", "did not remove")
+    assert _name(q) == "Aigul Seitkali"
+    assert not q.text.startswith("Aigul")
+
+
+def test_quotes_en_a_railway_company_in_a_statement_speaks() -> None:
+    text = (
+        "Azerbaijan Railways, in a statement posted on Telegram, said it had doubled the number "
+        "of container trains running from the port of Alat."
+    )
+    assert _name(_find(text, "en", "doubled the number")) == "Azerbaijan Railways"

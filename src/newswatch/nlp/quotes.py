@@ -258,7 +258,19 @@ _DATELINE = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30}[,.][^\n—–]{0,40}
 _EMBEDDED_QUESTION = re.compile(
     r"\b(?:what|how|why|whether)\s+(?:[\w'’-]+\s+){1,4}$", re.IGNORECASE
 )
-_AUXILIARY = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|should)\b")
+_AUXILIARY = re.compile(
+    r"\b(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|can|may|might|must|"
+    r"not)\b"
+)
+# "have not yet said which …": a negated cue, or a question reported after it, is no statement
+_NEGATED_CUE = re.compile(
+    r"(?:\b(?:not|never|n't|no\s+longer)|(?<![\w-])(?:не|ни))\s+(?!only\b|только\b)(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_QUESTION_WORD = re.compile(
+    r"\s*(?:which|what|whether|how|why|when|where|who|ли|какие|какой|какая|как|когда|где|почему)\b",
+    re.IGNORECASE,
+)
 _IT_CLAUSE = re.compile(
     r"\s+(?:would|will|was|is|had|has|could|should|may|might|can|did|does|needs|plans|"
     r"wants|intends|expects|remains|believes|sees|hopes)\b"
@@ -1078,6 +1090,10 @@ class _Reader:
             return self._emit(para, (s0, s1), body, comma, speaker, cue, (comma, end), spans)
         if _EMBEDDED_QUESTION.search(text, body, cue.start()):
             return False  # "asked him about … what Kazakhstan expects from…": no statement
+        if kind == "verb" and _NEGATED_CUE.search(text, max(body, cue.start() - 24), cue.start()):
+            return False  # "Officials have not yet said which partner…", "не уточнил"
+        if kind == "verb" and _QUESTION_WORD.match(text, cue.end()):
+            return False  # "said which foreign partner will build…": a question, reported
         # Об этом заявил X: the statement is the sentence before.
         about = self.cues.about_this.match(text[body : cue.start()])
         between = text[body + about.end() : cue.start()] if about else ""

@@ -241,6 +241,12 @@ ROLE_MODIFIERS: frozenset[str] = frozenset(
 # Heads that make a capitalised run an organisation: "State Committee for National Security".
 ORG_HEADS: frozenset[str] = frozenset(
     [
+        "railways",
+        "railway",
+        "airlines",
+        "airways",
+        "shipping",
+        "transport",
         "ministry",
         "ministries",
         "committee",
