@@ -71,3 +71,8 @@ def test_entities_ru_ministry_keeps_its_country_in_the_genitive() -> None:
 def test_entities_ru_adjective_agrees_with_its_noun_in_the_nominative() -> None:
     text = "Нужно согласование Центрального банка Узбекистана. Пришли люди из налоговой службы."
     assert "Центральный банк Узбекистана" in _org_names(text)
+
+
+def test_entities_ru_subject_after_its_verb_takes_the_verb_gender() -> None:
+    text = "Садыралиеву возразила его коллега по фракции Жылдыз Мамбетова."
+    assert _person(text, "Жылдыз Мамбетова").aliases == ()

@@ -220,3 +220,28 @@ def test_quotes_en_a_railway_company_in_a_statement_speaks() -> None:
         "of container trains running from the port of Alat."
     )
     assert _name(_find(text, "en", "doubled the number")) == "Azerbaijan Railways"
+
+
+def test_quotes_ru_such_a_view_expressed_by_a_named_person_replaces_a_group_of_experts() -> None:
+    text = (
+        "Новая система выборов по округам, по мнению ряда экспертов, снизит роль партий. Такое "
+        "мнение высказал политолог Бакыт Осмоналиев."
+    )
+    found = [q for q in _quotes(text, "ru") if "снизит роль партий" in q.text]
+    assert [_name(q) for q in found] == ["Бакыт Осмоналиев"]
+
+
+def test_quotes_ru_parenthetical_according_to_keeps_the_words_on_both_sides() -> None:
+    text = "Новая система выборов, по мнению ряда экспертов, снизит роль партий в парламенте."
+    q = _find(text, "ru", "Новая система")
+    assert "снизит роль партий" in q.text
+    assert _name(q) == "ряда экспертов"
+
+
+def test_quotes_ru_role_named_again_agrees_with_the_verb_in_gender() -> None:
+    text = (
+        "Депутат Жогорку Кенеша Эрмек Садыралиев назвал решение «поспешным и ненужным».\n"
+        "Садыралиеву возразила его коллега по фракции Жылдыз Мамбетова. «Никакая схема не "
+        "устроит всех», — отметила депутат."
+    )
+    assert _name(_find(text, "ru", "Никакая схема")) == "Жылдыз Мамбетова"

@@ -587,6 +587,18 @@ class _Reader:
         hint_cases = _role_cases(self.tokens[before[1]][2]) if before else frozenset()
         after = tokens[-1] + 1
         hint_gender = _verb_gender(self.tokens[after][2]) if after < len(self.tokens) else None
+        if hint_gender is None and (after >= len(self.tokens) or self.tokens[after][2] in ".!?;"):
+            # «…, — возразила его коллега по фракции Жылдыз Мамбетова.»: the subject after
+            # its verb ends the clause, and the verb before it tells its gender and case
+            for k in range(tokens[0] - 1, max(-1, tokens[0] - 8), -1):
+                word = self.tokens[k][2]
+                if not word.replace("-", "").isalpha():
+                    break
+                verb = _verb_gender(word)
+                if verb is not None:
+                    hint_gender = verb
+                    hint_cases = hint_cases or frozenset({"nomn"})
+                    break
         first, patronymic, rest = _name_parts(names, hint_cases, hint_gender, self._counts())
         found = Found(
             start=self.tokens[tokens[0]][0],
@@ -598,6 +610,8 @@ class _Reader:
         if first is not None:
             found.first = first.nominative
             gender = first.gender or _gender_by_ending(first.nominative)
+            if hint_gender is not None and (first.score == 0.0 or first.gender is None):
+                gender = hint_gender  # a name we only guessed at: the verb knows better
             found.gender = gender
             found.known_first = True
         if patronymic is not None:

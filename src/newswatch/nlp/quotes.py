@@ -216,7 +216,9 @@ _RU_CUES = _Cues(
     ),
     impersonal=frozenset(speech_ru.IMPERSONAL_CUES),
     clause_openers=frozenset(),
-    about_this=re.compile(r"^(?:об\s+этом|о\s+том|это|также\s+об\s+этом)\s+", re.IGNORECASE),
+    about_this=re.compile(
+        rf"^(?:об\s+этом|о\s+том|это|также\s+об\s+этом|{speech_ru.SUCH_VIEW})\s+", re.IGNORECASE
+    ),
 )
 _POSSESSIVE = {**speech_ru.POSSESSIVE_PRONOUNS, "his": "m", "her": "f", "their": "p"}
 _OUTLET_CUES = frozenset({"reported", "reports", "writes", "wrote", "пишет", "передает"})
@@ -312,7 +314,6 @@ _AS_REPORTED = (
         re.IGNORECASE,
     ),
 )
-_SUCH_VIEW = re.compile(rf"^(?:{speech_ru.SUCH_VIEW})\s+", re.IGNORECASE)
 _NAME_STOPS = re.compile(r"[!?,:;…]|\.(?!\w)")  # «Газета.Ru» is a name
 # A sentence going on after a short name in marks: a lower-case word that is no speech verb
 _SENTENCE_GOES_ON = re.compile(
@@ -1087,6 +1088,10 @@ class _Reader:
             speaker = self.speaker_at_cue(cue, cue.start(), end)
             if speaker is None:
                 return False
+            after = text.find(",", speaker.end or cue.end(), end)
+            if after >= 0 and len(text[after:end].split()) >= 2:
+                # "A, по мнению X, B": the words around the parenthesis are one statement
+                return self._emit(para, (s0, s1), body, end, speaker, cue, (comma, after), spans)
             return self._emit(para, (s0, s1), body, comma, speaker, cue, (comma, end), spans)
         if _EMBEDDED_QUESTION.search(text, body, cue.start()):
             return False  # "asked him about … what Kazakhstan expects from…": no statement
@@ -1103,6 +1108,14 @@ class _Reader:
             prior = self._previous_sentence(s0, spans)
             if speaker is None or prior is None:
                 return False
+            if speaker.entity is not None:
+                # "…, по мнению ряда экспертов, снизит роль партий. Такое мнение высказал X":
+                # the named speaker of the words replaces an unnamed one read in them before
+                self.found = [
+                    f for f in self.found
+                    if not (prior[0] <= f.quote.start < prior[1] and f.quote.kind == "indirect"
+                            and f.quote.speaker is not None and f.quote.speaker.entity is None)
+                ]  # fmt: skip
             return self._emit(para, prior, prior[0], self._content_end(*prior), speaker, cue,
                               (s0, s1), spans)  # fmt: skip
         # CONTENT, X said. / CONTENT, — заявил X.

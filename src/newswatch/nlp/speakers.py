@@ -217,6 +217,11 @@ _UNNAMED = (
         rf"(?P<noun>{'|'.join(speech_ru.UNNAMED_SOURCE_NOUNS)})(?![\w-])"
     ),
 )
+# A group named by a quantifier: "ряда экспертов", "несколько аналитиков", "some analysts".
+_SOME_OF = re.compile(
+    r"(?:ряда?|несколько|многие|многих|некоторые|некоторых|большинство|часть|группа|"
+    r"some|several|many|most|a\s+number\s+of|a\s+group\s+of)\s+\w"
+)
 _BRACKET_END = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
 _ACRONYM = re.compile(r"(?:the\s+)?((?:[A-Z]\.){2,}|[A-Z]{2,6})", re.IGNORECASE)
 # Where the words after a person's name stop telling of that person.
@@ -380,6 +385,11 @@ class Resolver:
         unnamed = self._unnamed_source(start, end, low)
         if unnamed is not None:
             return unnamed
+        if _SOME_OF.match(low) and not any(
+            ent.type == "PERSON" for _s, _e, ent in self.entities_in(start, end)
+        ):
+            # "по мнению ряда экспертов", "some analysts": a group, never one person named before
+            return Speaker(name=phrase, mention=phrase, start=start, end=end)
         found = self._by_entity(start, end)
         if found is not None and lex.role.fullmatch(" ".join((found.mention or "").split())):
             # "Вице-министр" taken for a person's name: a role, resolved as one
@@ -607,7 +617,12 @@ class Resolver:
         if found is not None:
             return found
         for said in reversed(self.history):
-            if said.at < start and said.type in ("PERSON", None) and head in said.phrase.lower():
+            if (
+                said.at < start
+                and said.type in ("PERSON", None)
+                and head in said.phrase.lower()
+                and self._fits(said.speaker.name, gender)
+            ):
                 return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
         para_start = self.text.rfind("\n", 0, start) + 1
         for s, _e, ent in self._before(start, ("PERSON",))[:1]:
