@@ -8,8 +8,8 @@ Three kinds, matched on the lower-cased line:
   short lines, so an article sentence that happens to begin with "Source" is not taken.
 - ``BOX_HEADERS``: labels that open a box of other stories; the headline-like lines under one are
   furniture too.
-- ``BIOS``: an author's note under the article ("Jane Doe is a journalist covering ..."), matched
-  at the start of short lines.
+- ``BIOS``: an author's note under the article ("Jane Doe is a journalist covering ..."), after
+  a capitalised name at the start of short lines.
 - ``SELF_REFERENCES``: the outlet pointing to a story of its own ("Ранее Sputnik сообщал, что
   ..."); furniture only when the name it gives is a word of the dump's masthead or footer.
 
@@ -386,13 +386,12 @@ BOX_HEADERS: tuple[str, ...] = (
 )
 
 # An author's note under the article ("Jane Doe is a journalist covering Central Asia.", "Анна
-# Петрова — корреспондент ..."): a name of one to three words, then what the author does. Matched at
-# the start of short lines only.
+# Петрова — корреспондент ..."): what the author does, after a name of one to three capitalised
+# words (the name is matched by the classifier, on the line as written). Short lines only.
 BIOS: tuple[str, ...] = (
-    r"(?:[\w'’.-]+ ){1,3}(?:is|was) (?:an? |the )?(?:[\w-]+ ){0,4}(?:journalist|reporter|"
-    r"correspondent|writer|columnist|contributor|editor|freelancer)\b",
-    r"(?:[\w'’.-]+ ){1,3}[—–-] (?:[\w-]+ ){0,3}(?:журналист|корреспондент|обозреватель|"
-    r"колумнист|редактор)",
+    r"(?:is|was) (?:an? |the )?(?:[\w-]+ ){0,4}(?:journalist|reporter|correspondent|writer|"
+    r"columnist|contributor|editor|freelancer)\b",
+    r"[—–-] (?:[\w-]+ ){0,3}(?:журналист|корреспондент|обозреватель|колумнист|редактор)",
 )
 
 # The outlet pointing to a story of its own ("Ранее Sputnik сообщал, что ...", "Earlier, Trend

@@ -70,7 +70,7 @@ _NAME = r"[A-ZА-ЯЁ][\w.'’-]+(?:\s+[A-ZА-ЯЁ][\w.'’-]+){0,3}"
 _BYLINE = re.compile(rf"^[Bb]y\s+{_NAME}(?:,?\s+(?:and|with|in|for)\s+{_NAME})*\s*(?:[,|/].*)?$")
 _LABEL = re.compile(rf"(?:{'|'.join(LABELS)})(?![{_LETTER}])")
 _BOX = re.compile(rf"(?:{'|'.join(BOX_HEADERS)})(?![{_LETTER}])")
-_BIO = re.compile(rf"(?:{'|'.join(BIOS)})")
+_BIO = re.compile(rf"(?:[A-ZА-ЯЁ][\w'’.-]+\s+){{1,3}}(?i:{'|'.join(BIOS)})")
 _SELF = tuple(re.compile(p) for p in SELF_REFERENCES)
 _SOCIAL = frozenset(SOCIAL)
 _CLOSING = re.compile(rf"(?:{'|'.join(CLOSING)})(?![{_LETTER}])")
@@ -215,7 +215,7 @@ def _furniture(
         return "pattern", False
     if _BYLINE.match(text):
         return "pattern", False
-    if words <= 30 and _BIO.match(low):
+    if words <= 30 and _BIO.match(text):
         return "pattern", False
     return "", False
 
