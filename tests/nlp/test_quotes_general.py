@@ -245,3 +245,62 @@ def test_quotes_ru_role_named_again_agrees_with_the_verb_in_gender() -> None:
         "устроит всех», — отметила депутат."
     )
     assert _name(_find(text, "ru", "Никакая схема")) == "Жылдыз Мамбетова"
+
+
+def _dated(text: str, lang: str, key: str, published: str) -> Quote:
+    knowledge = load_knowledge()
+    entities = find_entities(text, lang, knowledge=knowledge)
+    quotes = find_quotes(text, lang, entities, published=published, knowledge=knowledge)
+    found = [q for q in quotes if key in q.text]
+    assert len(found) == 1, quotes
+    return found[0]
+
+
+def test_quotes_en_said_on_a_day_then_circumstances_is_read_with_its_date() -> None:
+    text = (
+        "Kazakhstan plans to raise oil shipments across the Caspian Sea to 2.2 million tons this "
+        "year, Deputy Energy Minister Yerlan Akbarov said on Monday, as repairs continue at a "
+        "pumping station damaged by a drone attack."
+    )
+    q = _dated(text, "en", "raise oil shipments", "2025-03-11")
+    assert (_name(q), q.date) == ("Yerlan Akbarov", "2025-03-10")
+
+
+def test_quotes_en_a_list_inside_the_speaker_words_after_the_content() -> None:
+    text = (
+        "Cargo is on track to exceed 4 million tonnes in 2024, officials from Kazakhstan, "
+        "Azerbaijan and Georgia said at a logistics forum in Aktau on Tuesday."
+    )
+    q = _dated(text, "en", "on track to exceed", "2024-10-30")
+    assert q.speaker is not None and q.speaker.name.startswith("officials from Kazakhstan")
+    assert q.date == "2024-10-29"
+    assert not q.text.endswith("Kazakhstan")
+
+
+def test_quotes_ru_date_after_a_name_in_marks_in_the_attribution() -> None:
+    text = (
+        "«Все меры по обеспечению безопасности принимаются», — говорится в сообщении "
+        "пресс-службы ОАО «Рогунская ГЭС», распространенном 4 апреля."
+    )
+    assert _dated(text, "ru", "Все меры", "2023-04-05").date == "2023-04-04"
+
+
+def test_quotes_ru_unnamed_source_keeps_the_outlet_that_cited_it() -> None:
+    text = (
+        "Поставки газа могут вырасти вдвое, как сообщает «Интерфакс» со ссылкой на источник в "
+        "отрасли.\n"
+        "Собеседник «Интерфакса» уточнил, что главным ограничением остается пропускная "
+        "способность трубы. По его словам, без реконструкции станций нарастить прокачку нельзя."
+    )
+    for key in ("главным ограничением", "без реконструкции"):
+        q = _find(text, "ru", key)
+        assert (_name(q), q.via) == ("источник в отрасли", ("Интерфакс",)), key
+
+
+def test_quotes_ru_the_agency_interlocutor_speaks_through_the_agency() -> None:
+    text = (
+        "Reuters в понедельник со ссылкой на два источника в отрасли сообщило, что российская "
+        "сторона готова начать поставки. Один из собеседников агентства уточнил, что для этого "
+        "потребуется реверс газопровода."
+    )
+    assert "Reuters" in _find(text, "ru", "реверс газопровода").via

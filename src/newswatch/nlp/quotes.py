@@ -793,8 +793,20 @@ class _Reader:
         return cue.end() + m.start() if m else limit
 
     def _attribution_end(self, cue: re.Match[str], limit: int) -> int:
-        m = re.search(r"[.!?;]|[\"“«„]", self.text[cue.end() : limit])
-        return cue.end() + m.start() if m else limit
+        # a name in marks does not end it: "в сообщении ОАО «Рогунская ГЭС», распространенном…"
+        for m in re.finditer(r"[.!?;](?!\w)|[\"“«„]", self.text[cue.end() : limit]):
+            at = cue.end() + m.start()
+            if self.text[at] == "«" and re.match(r"«[A-ZА-ЯЁ][^«»\n]{0,40}»", self.text[at:limit]):
+                continue
+            if self.text[at] in ".!?;" or not self._in_name(at):
+                return at
+        return limit
+
+    def _in_name(self, at: int) -> bool:
+        """True when the mark at ``at`` closes a short name in marks («Рогунская ГЭС»)."""
+        text = self.text
+        opened = text.rfind("«", max(0, at - 42), at)
+        return text[at] == "»" and opened >= 0 and "»" not in text[opened:at]
 
     def _unclosed_attribution(
         self, span: QuoteSpan, spans: list[QuoteSpan]
@@ -983,9 +995,13 @@ class _Reader:
         if that is None or self._has_stop(b, that.start()):
             return False
         # "Reuters со ссылкой на два источника сообщило, что CONTENT"
-        outlet = lead.strip(' ,«»"')
-        if self.outlet_names is not None:
-            outlet = self.outlet_names(outlet) or outlet
+        outlet = None
+        for w in re.finditer(r"\S+", lead):
+            got = self._outlet_at(s0 + w.start(), m.start())
+            if got is not None:
+                name = text[s0 + w.start() : got].strip(' ,«»"')
+                outlet = (self.outlet_names(name) if self.outlet_names else None) or name
+                break
         return self._emit_cited(para, (s0, s1), that.end(), end, speaker, m, (s0, that.end()),
                                 spans, outlet)  # fmt: skip
 
@@ -1121,10 +1137,23 @@ class _Reader:
         # CONTENT, X said. / CONTENT, — заявил X.
         comma = text.rfind(",", body, cue.start())
         if comma > body and self._no_that_after(cue, end):
-            got = self.tail(comma, end, spans)
-            if got is not None and got[1].start() == cue.start() and self._ends_sentence(got, end):
-                speaker = got[0]
-                return self._emit(para, (s0, s1), body, comma, speaker, cue, (comma, end), spans)
+            # the last comma first; then earlier ones, for a list inside the speaker's words
+            # ("…, officials from Kazakhstan, Azerbaijan and Georgia said")
+            for _ in range(3):
+                if comma <= body:
+                    break
+                got = self.tail(comma, end, spans)
+                if (
+                    got is not None
+                    and got[1].start() == cue.start()
+                    and self._ends_sentence(got, end)
+                ):
+                    return self._emit(para, (s0, s1), body, comma, got[0], cue, (comma, end),
+                                      spans)  # fmt: skip
+                between = text[comma : cue.start()]
+                if not re.search(r"\b(?:and|or|и|или)\b", between) or len(between.split()) > 5:
+                    break
+                comma = text.rfind(",", body, comma)
         # X said (that) CONTENT.
         speaker = None
         subject = self._subject_candidates(body, cue.start())
@@ -1152,10 +1181,22 @@ class _Reader:
 
     def _no_that_after(self, cue: re.Match[str], end: int) -> bool:
         tail = self.text[cue.end() : end]
-        # a Russian speaker after the cue may carry a long title (first deputy minister of …)
-        return not self.cues.that.search(tail) and len(tail.split()) <= (
-            18 if self.lang == "ru" else 12
+        if self.cues.that.search(tail):
+            return False
+        words = len(tail.split())
+        circumstances = re.match(
+            r"\s*(?:,|(?:on|in|at|during|after|before|while|as|from|last|yesterday|today|this)\b)",
+            tail,
         )
+        if (
+            self.lang != "ru"
+            and words <= 30
+            and circumstances
+            and self._content_start(cue, end) is None
+        ):
+            return True  # "…, X said on Monday, as repairs continue at …": circumstances
+        # a Russian speaker after the cue may carry a long title (first deputy minister of …)
+        return words <= (18 if self.lang == "ru" else 12)
 
     def _content_start(self, cue: re.Match[str], end: int) -> int | None:
         """Where the reported words begin after the cue: after *that*/*что*, or straight on."""
@@ -1371,6 +1412,14 @@ def _is_name(text: str, span: QuoteSpan) -> bool:
     return not _DASH_AFTER.match(text, span.end)
 
 
+# "собеседник агентства", "источник издания", "the agency's source": the outlet's own source
+_AGENCY_SOURCE = re.compile(
+    r"(?:собеседник|источник)\w*\s+(?:агентства|издания|газеты|телеканала)|"
+    r"(?:agency|outlet|newspaper)'s\s+(?:source|interlocutor)",
+    re.IGNORECASE,
+)
+
+
 def _as_before(text: str, quotes: list[Quote]) -> list[Quote]:
     """A speaker's next statement in a paragraph keeps the date and outlet of the one before.
 
@@ -1379,12 +1428,30 @@ def _as_before(text: str, quotes: list[Quote]) -> list[Quote]:
     """
     out: list[Quote] = []
     last: dict[tuple[int, str], Quote] = {}
+    unnamed: dict[str, Quote] = {}
     for q in quotes:
-        if q.speaker is not None:
-            key = (text.rfind("\n", 0, q.start), q.speaker.name)
+        speaker = q.speaker
+        if speaker is not None:
+            key = (text.rfind("\n", 0, q.start), speaker.name)
             before = last.get(key)
             if before is not None and not q.via and before.via:
                 q = replace(q, via=before.via)
+            source = unnamed.get(speaker.name) if speaker.entity is None else None
+            if source is not None and not q.via and source.via:
+                # an unnamed source speaks through the outlet that first cited it
+                # ("источник в отрасли" of «Интерфакс», later "собеседник «Интерфакса»")
+                q = replace(q, via=source.via)
+            if (
+                not q.via
+                and speaker.entity is None
+                and _AGENCY_SOURCE.search(speaker.mention or "")
+            ):
+                # "Один из собеседников агентства": the outlet that cited the sources before
+                cited = [u for u in unnamed.values() if u.start < q.start]
+                if cited:
+                    q = replace(q, via=cited[-1].via)
+            if speaker.entity is None and q.via:
+                unnamed.setdefault(speaker.name, q)
             if before is not None and q.date is None and before.date is not None:
                 q = replace(q, date=before.date, date_text=before.date_text)
             last[key] = q

@@ -477,9 +477,10 @@ class Resolver:
             if sp is None or sp.entity is not None or sp.start is None or not sp.mention:
                 out.append(sp)
                 continue
-            low = " ".join(sp.mention.lower().split())
+            # the words that named it (a pronoun's speaker is named by its antecedent's words)
+            low = " ".join(sp.name.lower().split())
             m = _UNNAMED[self.lang == "ru"].match(low)
-            if m is None or not self._definite(m, low) or sp.name != sp.mention:
+            if m is None or not self._definite(m, low):
                 out.append(sp)
                 continue
             head = m.group("noun")[:5]
@@ -527,6 +528,21 @@ class Resolver:
                 if said.at < start and said.type != "PERSON":
                     return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
             return None
+        earlier = [said for said in self.history if said.at < start]
+        last = max(earlier, key=lambda said: said.at) if earlier else None
+        source = (
+            _UNNAMED[self.lang == "ru"].match(" ".join(last.speaker.name.lower().split()))
+            if last is not None and last.speaker.entity is None
+            else None
+        )
+        named_since = last is not None and any(
+            s > last.at for s, _e, _ent in self._before(start, ("PERSON",))[:1]
+        )
+        single = source is not None and source.group("det") in (None, "one", "a", "an", "the",
+                                                                 "один из", "одна из")  # fmt: skip
+        if last is not None and gender in ("m", None) and single and not named_since:
+            # "Собеседник уточнил, что … По его словам, …": the unnamed source just quoted
+            return Speaker(last.speaker.name, None, mention, start, end)
         candidates: list[tuple[int, Speaker, str]] = []
         for said in reversed(self.history):
             if said.at < start and said.type in ("PERSON", None) and _looks_named(said.speaker):

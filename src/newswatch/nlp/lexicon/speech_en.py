@@ -404,6 +404,16 @@ ROLE_NOUNS: tuple[str, ...] = (
 
 # Unnamed sources: "a source in the ministry", "officials said".
 SOURCE_NOUNS: tuple[str, ...] = (
+    "participants",
+    "delegates",
+    "organizers",
+    "organisers",
+    "lawmakers",
+    "legislators",
+    "exporters",
+    "traders",
+    "bankers",
+    "economists",
     "source",
     "sources",
     "official",
