@@ -304,3 +304,12 @@ def test_quotes_ru_the_agency_interlocutor_speaks_through_the_agency() -> None:
         "потребуется реверс газопровода."
     )
     assert "Reuters" in _find(text, "ru", "реверс газопровода").via
+
+
+def test_quotes_en_outlet_spoken_to_before_that_does_not_end_the_statement() -> None:
+    text = (
+        "Yevgenia Gorbunova, who chairs the Grain Union of Kazakhstan, told Trend that loading "
+        "rates at Aktau had improved but that vessels still waited up to a week."
+    )
+    q = _find(text, "en", "loading rates")
+    assert (_name(q), q.via) == ("Yevgenia Gorbunova", ("Trend",))

@@ -314,6 +314,7 @@ _AS_REPORTED = (
         re.IGNORECASE,
     ),
 )
+_THAT_NEXT = re.compile(r"[\s,]*(?:that|что|чтобы)\b", re.IGNORECASE)
 _NAME_STOPS = re.compile(r"[!?,:;…]|\.(?!\w)")  # «Газета.Ru» is a name
 # A sentence going on after a short name in marks: a lower-case word that is no speech verb
 _SENTENCE_GOES_ON = re.compile(
@@ -1249,7 +1250,8 @@ class _Reader:
             end -= 1
         for via in find_via(text, self.lang, start=max(s0, end - 200), end=s1,
                             outlet_names=self.outlet_names):  # fmt: skip
-            if via.rank >= 1:
+            if via.rank >= 1 and not _THAT_NEXT.match(text, via.end):
+                # (not "…, told Trend that …": the outlet spoken to, the words after it)
                 comma = text.rfind(",", s0, via.start)
                 if comma > s0 and not text[via.end : end].strip(" .—–-"):
                     return comma
