@@ -76,3 +76,15 @@ def test_entities_ru_adjective_agrees_with_its_noun_in_the_nominative() -> None:
 def test_entities_ru_subject_after_its_verb_takes_the_verb_gender() -> None:
     text = "Садыралиеву возразила его коллега по фракции Жылдыз Мамбетова."
     assert _person(text, "Жылдыз Мамбетова").aliases == ()
+
+
+def test_entities_ru_institution_named_by_what_it_deals_in() -> None:
+    text = (
+        "По информации Комитета по регулированию естественных монополий, тарифы снижены. "
+        "Совет по итогам встречи решил ничего не менять. Агентство по статистике при "
+        "Президенте сообщило о росте."
+    )
+    names = _org_names(text)
+    assert "Комитет по регулированию естественных монополий" in names
+    assert "Агентство по статистике" in names
+    assert not any(name.startswith("Совет по") for name in names)

@@ -229,6 +229,7 @@ class _Reader:
         self._web_domains()
         self._adjective_places()
         self._ner_spans()
+        self._headed_by_po()
         self._acronyms()
         self._known_people()
         self._appositive_roles()
@@ -503,6 +504,37 @@ class _Reader:
         )
         for k in tokens:
             self.taken[k] = True
+
+    def _headed_by_po(self) -> None:
+        """«Комитет по регулированию естественных монополий», «Агентства по статистике при
+        Президенте»: an institution named by its head and «по» with what it deals in."""
+        n = len(self.tokens)
+        for i in range(n - 2):
+            word = self.tokens[i][2]
+            if self.taken[i] or not word[:1].isupper() or self.tokens[i + 1][2] != "по":
+                continue
+            if self._word_key(i) not in lex.PO_ORG_HEADS:
+                continue
+            k = i + 2
+            while k < n and k < i + 8 and not self.taken[k] and self.tokens[k][2].isalpha():
+                if not self.tokens[k][2].islower():
+                    break
+                parses = _morph().parse(self.tokens[k][2])
+                if not parses or parses[0].tag.POS not in ("NOUN", "ADJF", "PRTF"):
+                    break  # a verb or a preposition ends the name
+                k += 1
+            if k - (i + 2) < 1 or self._word_key(i + 2) in lex.PO_NOT_TOPICS:
+                continue
+            end = self._with_country([*range(i, k)], self.tokens[k - 1][1])
+            start = self.tokens[i][0]
+            surface = self.text[start:end]
+            name = nominative_phrase(surface)
+            self.found.append(
+                Found(start=start, end=end, text=surface, type="ORG", source="rule", name=name,
+                      key=f"ORG:{name_key(name)}")
+            )  # fmt: skip
+            for t in range(i, k):
+                self.taken[t] = True
 
     def _with_country(self, tokens: list[int], end: int) -> int:
         """«Министерства энергетики Узбекистана»: an institution's name goes on through the

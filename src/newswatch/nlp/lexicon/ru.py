@@ -13,6 +13,8 @@ __all__ = [
     "MEDIA_WORDS",
     "NOT_NAMES",
     "ORG_HEADS",
+    "PO_NOT_TOPICS",
+    "PO_ORG_HEADS",
     "PRONOUN_GENDER",
     "ROLE_PREFIXES",
     "ROLE_WORDS",
@@ -180,6 +182,19 @@ ORG_HEADS: frozenset[str] = frozenset(
         "представительство",
     ]
 )
+
+# Heads of institutions named by what they deal in: «Комитет по регулированию …», «Агентство по
+# статистике», «Министерство по чрезвычайным ситуациям» (lemmas).
+PO_ORG_HEADS: frozenset[str] = frozenset(
+    ["комитет", "агентство", "министерство", "служба", "фонд", "центр", "управление",
+     "департамент", "инспекция", "комиссия", "совет", "палата", "суд", "штаб", "бюро"]
+)  # fmt: skip
+
+# Words after «по» that make no name: «Совет по итогам встречи», «Комитет по словам …».
+PO_NOT_TOPICS: frozenset[str] = frozenset(
+    ["итог", "результат", "словам", "слово", "данные", "мнение", "информация", "причина",
+     "просьба", "инициатива", "поручение", "сведение", "оценка", "повод", "решение"]
+)  # fmt: skip
 
 # Words before an outlet's name: «агентство «Ховар»», «передает издание Kun.uz».
 MEDIA_WORDS: frozenset[str] = frozenset(
