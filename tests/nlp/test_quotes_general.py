@@ -313,3 +313,14 @@ def test_quotes_en_outlet_spoken_to_before_that_does_not_end_the_statement() -> 
     )
     q = _find(text, "en", "loading rates")
     assert (_name(q), q.via) == ("Yevgenia Gorbunova", ("Trend",))
+
+
+def test_quotes_ru_according_to_an_organisation_named_in_marks() -> None:
+    text = (
+        "По информации «Газпрома», в Ташкенте состоялась рабочая встреча делегаций, на которой "
+        "стороны «обсудили технические возможности для наращивания поставок»."
+    )
+    q = _find(text, "ru", "рабочая встреча")
+    assert (_name(q), q.kind) == ("Газпром", "indirect")
+    partial = [q for q in _quotes(text, "ru") if q.kind == "partial"]
+    assert [(q.text[:8], _name(q)) for q in partial] == [("обсудили", "Газпром")]

@@ -429,7 +429,9 @@ class _Reader:
         pron = re.match(r"\s+(он|она|они|he|she|they|him|her|them)\b", text[a:end], re.IGNORECASE)
         if pron:
             return a + pron.start(1), a + pron.end(1)
-        m2 = self.cues.stop_after.search(text, a, end)
+        # "По информации «Газпрома», …": a name in marks is the speaker's words, not a stop
+        named = re.match(r"\s*(?:[\w-]+\s+){0,3}«[^«»\n]{1,50}»", text[a:end])
+        m2 = self.cues.stop_after.search(text, a + (named.end() if named else 0), end)
         b = m2.start() if m2 else end
         if self.lang == "ru" and not self._has_person(a, b):
             # "сообщила заместитель министра труда, миграции и занятости Шоира Шарифзода."
