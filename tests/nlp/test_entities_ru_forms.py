@@ -88,3 +88,15 @@ def test_entities_ru_institution_named_by_what_it_deals_in() -> None:
     assert "Комитет по регулированию естественных монополий" in names
     assert "Агентство по статистике" in names
     assert not any(name.startswith("Совет по") for name in names)
+
+
+def test_entities_ru_first_name_in_ddin_in_the_genitive_stays_first() -> None:
+    text = "По словам главы МИД Таджикистана Сироджиддина Мухриддина, переговоры продолжатся."
+    assert _person(text, "Сироджиддин Мухриддин").aliases == ("Сироджиддина Мухриддина",)
+
+
+def test_entities_ru_known_acronym_with_another_country_is_that_country_body() -> None:
+    text = "Об этом сообщили в пресс-службе МЧС Кыргызстана. МЧС России направило спасателей."
+    names = _org_names(text)
+    assert "МЧС Кыргызстана" in names
+    assert any("России" in name for name in names)

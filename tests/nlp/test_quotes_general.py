@@ -324,3 +324,9 @@ def test_quotes_ru_according_to_an_organisation_named_in_marks() -> None:
     assert (_name(q), q.kind) == ("Газпром", "indirect")
     partial = [q for q in _quotes(text, "ru") if q.kind == "partial"]
     assert [(q.text[:8], _name(q)) for q in partial] == [("обсудили", "Газпром")]
+
+
+def test_quotes_ru_curt_speech_verbs_after_a_quotation() -> None:
+    text = "«Вопрос закрыт», — отрезал спикер парламента Нурланбек Шакиев."
+    q = _find(text, "ru", "Вопрос закрыт")
+    assert (_name(q), q.cue) == ("Нурланбек Шакиев", "отрезал")

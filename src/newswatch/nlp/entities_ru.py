@@ -307,6 +307,18 @@ class _Reader:
             start_char, end_char = self.tokens[i][0], self.tokens[end - 1][1]
             surface = self.text[start_char:end_char]
             acronym = is_acronym or surface in entity.all_acronyms()
+            other = self._other_country(index, entity, end) if acronym else None
+            if other is not None:
+                # «МЧС Кыргызстана»: the same kind of body in another country, not the one the
+                # knowledge file knows by these letters
+                name = self.text[start_char : self.tokens[end][1]]
+                self.found.append(
+                    Found(start=start_char, end=self.tokens[end][1], text=name, type="ORG",
+                          source="rule", name=name, key=f"ORG:{name_key(name)}")
+                )  # fmt: skip
+                self.taken[i] = True
+                i = end
+                continue
             self.found.append(
                 Found(
                     start=start_char,
@@ -323,6 +335,24 @@ class _Reader:
             for k in range(i, end):
                 self.taken[k] = True
             i = end
+
+    def _other_country(
+        self,
+        index: dict[str, list[tuple[tuple[str, ...], KnownEntity, bool]]],
+        entity: KnownEntity,
+        at: int,
+    ) -> KnownEntity | None:
+        """The country named in the genitive at token ``at`` when it is not ``entity``'s own."""
+        if entity.type != "ORG" or not entity.part_of or at >= len(self.tokens):
+            return None
+        word = self.tokens[at][2]
+        if not word[:1].isupper():
+            return None
+        for key, place, _acr in index.get(_key_word(word)) or ():
+            # a country (no "in": not a city), another than the body's own
+            if len(key) == 1 and place.type == "GPE" and place.part_of is None:
+                return place if place.id != entity.part_of else None
+        return None
 
     def _web_domains(self) -> None:
         """«сообщает Kapital.kz»: a news site's web address used as its name is an outlet."""
@@ -808,7 +838,7 @@ def _gender_by_ending(first_name: str) -> str | None:
 
 def _surname_like(word: str) -> bool:
     lower = word.lower()
-    if lower.endswith("ддин"):  # Сироджиддин, Мухриддин: first names of the region
+    if lower.endswith(("ддин", "ддина", "ддину", "ддином", "ддине")):  # Сироджиддин(а): first names
         return False
     return lower.endswith(("ов", "ев", "ин", "ова", "ева", "ина", "ский", "ская", "зода", "заде"))
 
