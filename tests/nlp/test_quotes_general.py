@@ -330,3 +330,18 @@ def test_quotes_ru_curt_speech_verbs_after_a_quotation() -> None:
     text = "«Вопрос закрыт», — отрезал спикер парламента Нурланбек Шакиев."
     q = _find(text, "ru", "Вопрос закрыт")
     assert (_name(q), q.cue) == ("Нурланбек Шакиев", "отрезал")
+
+
+def test_quotes_en_attribution_in_mid_sentence_keeps_the_words_around_it() -> None:
+    text = "The decision, officials said, will be reviewed next year."
+    q = _find(text, "en", "will be reviewed")
+    assert q.text == "The decision, officials said, will be reviewed next year"
+    assert _name(q) == "officials"
+
+
+def test_quotes_en_opening_circumstances_are_no_statement() -> None:
+    text = (
+        "In a statement on Wednesday, the Kazakh Foreign Ministry said it regretted the decision."
+    )
+    quotes = _quotes(text, "en")
+    assert [q.text for q in quotes] == ["it regretted the decision"]

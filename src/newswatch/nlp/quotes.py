@@ -275,7 +275,7 @@ _QUESTION_WORD = re.compile(
 )
 _IT_CLAUSE = re.compile(
     r"\s+(?:would|will|was|is|had|has|could|should|may|might|can|did|does|needs|plans|"
-    r"wants|intends|expects|remains|believes|sees|hopes)\b"
+    r"wants|intends|expects|remains|believes|sees|hopes|[a-z]+ed)\b"
 )
 # "назвал это решение «…»", "called the expansion “…”": a naming verb, its object, the mark
 _NAMING = (
@@ -313,6 +313,13 @@ _AS_REPORTED = (
         r"сообщают|передают)\s+(?:[\w-]+\s+)?(?:«[^«»]{1,40}»|[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})\s*$",
         re.IGNORECASE,
     ),
+)
+# The circumstances that open a sentence before its speaker: "In a statement on Wednesday, …",
+# "Speaking at a press conference, …", "В своем заявлении, …"
+_CIRCUMSTANCE = re.compile(
+    r"\s*(?:in|at|on|during|after|before|speaking|asked|addressing|responding|writing|"
+    r"в\s+своем|в\s+своём|выступая|отвечая)\b",
+    re.IGNORECASE,
 )
 _THAT_NEXT = re.compile(r"[\s,]*(?:that|что|чтобы)\b", re.IGNORECASE)
 _NAME_STOPS = re.compile(r"[!?,:;…]|\.(?!\w)")  # «Газета.Ru» is a name
@@ -1139,6 +1146,8 @@ class _Reader:
                               (s0, s1), spans)  # fmt: skip
         # CONTENT, X said. / CONTENT, — заявил X.
         comma = text.rfind(",", body, cue.start())
+        if _CIRCUMSTANCE.match(text, body, max(body, comma)):
+            comma = -1  # "In a statement on Wednesday, the ministry said …": no statement before
         if comma > body and self._no_that_after(cue, end):
             # the last comma first; then earlier ones, for a list inside the speaker's words
             # ("…, officials from Kazakhstan, Azerbaijan and Georgia said")
@@ -1173,6 +1182,16 @@ class _Reader:
         content = self._content_start(cue, end)
         if content is None:
             return False
+        before = text.rfind(",", body, speaker.start or cue.start())
+        if (
+            before > body
+            and re.fullmatch(r"\s*,\s*", text[cue.end() : content])
+            and not self._has_stop(body, before)
+            and not _CIRCUMSTANCE.match(text, body, before)
+            and self.lang != "ru"
+        ):
+            # "The decision, officials said, will be reviewed": the words around the attribution
+            return self._emit(para, (s0, s1), body, end, speaker, cue, (before, content), spans)
         return self._emit(para, (s0, s1), content, end, speaker, cue, (s0, content), spans)
 
     def _ends_sentence(self, got: tuple[Speaker, re.Match[str], int], end: int) -> bool:
