@@ -100,3 +100,8 @@ def test_entities_ru_known_acronym_with_another_country_is_that_country_body() -
     names = _org_names(text)
     assert "МЧС Кыргызстана" in names
     assert any("России" in name for name in names)
+
+
+def test_entities_ru_tajik_surname_in_zoda_stays_as_written() -> None:
+    text = "Пресс-секретарь президента Абдуфаттох Шарифзода сообщил, что визит перенесен."
+    assert _person(text, "Абдуфаттох Шарифзода").roles == ("пресс-секретарь президента",)

@@ -345,3 +345,12 @@ def test_quotes_en_opening_circumstances_are_no_statement() -> None:
     )
     quotes = _quotes(text, "en")
     assert [q.text for q in quotes] == ["it regretted the decision"]
+
+
+def test_quotes_ru_a_promise_after_a_quotation_is_its_attribution() -> None:
+    text = (
+        "Глава Минздрава Алымкадыр Бейшеналиев заявил, что вакцин хватит до конца года.\n"
+        "«Мы не допустим повторения ситуации», — пообещал аким Алматы Ерболат Досаев."
+    )
+    q = _find(text, "ru", "не допустим")
+    assert (_name(q), q.cue) == ("Ерболат Досаев", "пообещал")

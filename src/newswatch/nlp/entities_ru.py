@@ -965,6 +965,8 @@ def _guess_first(word: str, surname: str) -> NamePart:
 
 
 def _surname_nominative(form: str, gender: str | None, cases: frozenset[str]) -> str:
+    if form.lower().endswith(("зода", "заде")):
+        return form  # Tajik and Azeri surnames (Шарифзода, Гулизаде) as written, not «Шарифзод»
     for reading in analyse_name_word(form):
         if (
             reading.kind == "surname"

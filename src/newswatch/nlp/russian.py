@@ -174,7 +174,7 @@ _SURNAME_RULES: tuple[tuple[str, str, str, frozenset[str], str], ...] = (
 )
 
 # Endings no declined form of a surname has: the word is its own nominative (Руденко, Черных).
-_INDECLINABLE = ("ко", "их", "ых", "аго", "яго", "ово", "о", "и", "э")
+_INDECLINABLE = ("ко", "их", "ых", "аго", "яго", "ово", "о", "и", "э", "зода", "заде")
 
 
 def _stem_fits(stem: str, need: str) -> bool:

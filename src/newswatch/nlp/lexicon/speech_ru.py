@@ -52,6 +52,8 @@ CUE_VERBS: dict[str, bool] = {
     **dict.fromkeys(_forms("высказа", *_PAST), False),
     **dict.fromkeys(_forms("замети", *_PAST), True),
     **dict.fromkeys(_forms("отреза", *_PAST), True),
+    **dict.fromkeys(_forms("пообеща", *_PAST), True),
+    **dict.fromkeys(_forms("обеща", "ет", "ют"), True),
     **dict.fromkeys(_forms("парирова", *_PAST), True),
     **dict.fromkeys(_forms("возрази", *_PAST), True),
     **dict.fromkeys(_forms("заключи", *_PAST), True),
