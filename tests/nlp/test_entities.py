@@ -315,3 +315,11 @@ def test_entities_name_with_a_number_is_typed_by_a_head_written_after_it():
     assert "TURK-500" in line.aliases
     assert named(entities, "Unity-2025 joint exercise").type == "EVENT"
     assert not [e for e in entities if "Kokbel" in e.name]  # no head anywhere: left alone
+
+
+def test_entities_a_peoples_adjective_before_a_noun_is_no_person() -> None:
+    found = find_entities(
+        "Water ministers from five Central Asian countries met in Almaty on Wednesday.", "en"
+    )
+    assert not [e for e in found if e.type == "PERSON"]
+    assert "Almaty" in {e.name for e in found}

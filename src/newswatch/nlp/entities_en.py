@@ -432,6 +432,10 @@ class _Reader:
 
     # -- reading a capitalised run -------------------------------------------------------
 
+    def _lower_next(self, j: int) -> bool:
+        """Whether the word after the run starts in lower case (a common noun follows)."""
+        return j < len(self.words) and self.words[j][:1].islower()
+
     def _classify(self, i: int, j: int, forced: str | None = None) -> None:
         while i < j and (self.lowers[i] in lex.NOT_NAMES or not _is_cap(self.words[i])):
             if self.lowers[i] in lex.HONORIFICS:
@@ -439,6 +443,10 @@ class _Reader:
             i += 1
         while j > i and (self.lowers[j - 1] in lex.ORG_LINKS or self.words[j - 1] == "."):
             j -= 1
+        # "five Central Asian countries": a run ending in a people's adjective before a common
+        # noun is a modifier, not a name.
+        if forced is None and j > i and self.lowers[j - 1] in lex.DEMONYMS and self._lower_next(j):
+            return
         if i >= j:
             return
         lowers = self.lowers[i:j]

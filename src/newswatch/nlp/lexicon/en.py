@@ -8,6 +8,7 @@ from __future__ import annotations
 __all__ = [
     "BACK_REFERENCE_HEADS",
     "COMMON_FIRST_NAMES",
+    "DEMONYMS",
     "EVENT_HEADS",
     "FAC_HEADS",
     "HONORIFICS",
@@ -623,6 +624,43 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 # Prepositions before a place: "in Vorukh", "near Isfara".
 PLACE_PREPOSITIONS: frozenset[str] = frozenset(
     {"in", "near", "from", "to", "at", "across", "outside", "inside", "into", "toward", "towards"}
+)
+
+# Adjectives of peoples and regions: a capitalised run that ends in one ("five Central Asian
+# countries", "the Kyrgyz side") is a modifier, not a name.
+DEMONYMS: frozenset[str] = frozenset(
+    [
+        "asian",
+        "european",
+        "american",
+        "african",
+        "russian",
+        "chinese",
+        "soviet",
+        "tajik",
+        "kyrgyz",
+        "uzbek",
+        "kazakh",
+        "turkmen",
+        "afghan",
+        "iranian",
+        "turkish",
+        "pakistani",
+        "indian",
+        "korean",
+        "japanese",
+        "mongolian",
+        "azerbaijani",
+        "armenian",
+        "georgian",
+        "belarusian",
+        "ukrainian",
+        "arab",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+    ]
 )
 
 # Month and weekday names, in full.
