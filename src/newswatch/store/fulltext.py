@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, bindparam, literal_column, text
+from sqlalchemy import Connection, Table, bindparam, literal_column, text
 from sqlalchemy.sql import Select
 
 __all__ = ["FullText", "PostgresFullText", "SQLiteFullText", "fts5_query"]
@@ -47,9 +47,6 @@ class FullText:
 
     def match_quotes(self, stmt: Select[Any], quotes: Table, query: str) -> Select[Any] | None:
         raise NotImplementedError
-
-    def snippet(self, articles: Table, query: str) -> ColumnElement[Any] | None:
-        return None
 
 
 class SQLiteFullText(FullText):
