@@ -100,7 +100,7 @@ def _transliterations(word: str) -> Iterator[str]:
 @cache
 def first_names() -> frozenset[str]:
     """First names in lower case: natasha's list of the region's names in Latin spellings, and ours."""
-    names = set(lex.COMMON_FIRST_NAMES)
+    names = set(lex.COMMON_FIRST_NAMES) | lex.MALE_GIVEN_NAMES | lex.FEMALE_GIVEN_NAMES
     spec = find_spec("natasha")  # finds the package without importing it (see docs/entities.md)
     if spec is not None and spec.submodule_search_locations:
         path = Path(next(iter(spec.submodule_search_locations))) / "data" / "dict" / "first.txt"

@@ -327,6 +327,20 @@ _NAME_STOPS = re.compile(r"[!?,:;…]|\.(?!\w)")  # «Газета.Ru» is a nam
 _SENTENCE_GOES_ON = re.compile(
     r"[ \t]+(?!(?:сказал|заявил|отметил|said|says|told|added)\w*\b)[a-zа-яё]"
 )
+# What may stand between a cue and its "that": whom it was told to, when, where, how
+# ("told reporters on Monday that", "said in a statement late Tuesday that"); not a clause of
+# its own ("says Obama's decision was an arrangement that took …").
+_CIRCUMSTANCES_AFTER_CUE = re.compile(
+    r"\s*,?\s*(?:on|in|at|during|to|last|this|after|before|while|when|from|earlier|later|"
+    r"yesterday|today|repeatedly|also|again|publicly|privately|recently|late|early|reporters|"
+    r"journalists|the\s+media|by|via|through|with|for|under|[A-Z][\w.'’-]*|him|her|them|me|us|"
+    r"you|[a-z]+ly|[a-z]+ed)\b",
+)
+_FINITE_IN = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may)\b"
+    r"|(?:\b[A-Z][\w'’-]*|\b(?:he|she|they|we|i))\s+(?:[a-z]+ed|wants|needs|plans|says|"
+    r"thinks|believes|knows|hopes|expects|does|goes|gets|makes|takes|sees)\b"
+)
 _DASH_AFTER = re.compile(r"\s*,?\s*[—–-]")
 # Words between a Russian cue and its speaker: "заявил в четверг X", "сообщил журналистам вчера X".
 _RU_AFTER_CUE_SKIP = re.compile(
@@ -438,7 +452,7 @@ class _Reader:
             return a + pron.start(1), a + pron.end(1)
         # "По информации «Газпрома», …": a name in marks is the speaker's words, not a stop
         named = re.match(r"\s*(?:[\w-]+\s+){0,3}«[^«»\n]{1,50}»", text[a:end])
-        m2 = self.cues.stop_after.search(text, a + (named.end() if named else 0), end)
+        m2 = self._stop_after(a + (named.end() if named else 0), end)
         b = m2.start() if m2 else end
         if self.lang == "ru" and not self._has_person(a, b):
             # "сообщила заместитель министра труда, миграции и занятости Шоира Шарифзода."
@@ -450,6 +464,18 @@ class _Reader:
         if self.lang == "ru":
             b = self._before_outlet(a, b)
         return a, b
+
+    def _stop_after(self, start: int, end: int) -> re.Match[str] | None:
+        """Where the speaker's words after a cue end; not at the point of ``Mr.`` or ``J.``."""
+        text = self.text
+        at = start
+        while True:
+            m = self.cues.stop_after.search(text, at, end)
+            if m is None or text[m.start()] != "." or not _ABBREV.search(
+                text[max(start, m.start() - 6) : m.start() + 1]
+            ):
+                return m
+            at = m.end()
 
     def _has_person(self, start: int, end: int) -> bool:
         return any(ent.type == "PERSON" for _s, _e, ent in self.resolver.entities_in(start, end))
@@ -1168,7 +1194,9 @@ class _Reader:
                 comma = text.rfind(",", body, comma)
         # X said (that) CONTENT.
         speaker = None
-        subject = self._subject_candidates(body, cue.start())
+        # the subject is after any quotation before the cue, never a name quoted in it
+        left = max([body, *(s.end for s in spans if body < s.end <= cue.start())])
+        subject = self._subject_candidates(left, cue.start())
         if subject:
             speaker = self._resolve_any(subject, self._gender(cue), self._impersonal(cue))
         if speaker is None:
@@ -1228,7 +1256,9 @@ class _Reader:
         between = text[cue.end() : that.start()] if that else ""
         # "said that…", "told reporters on Monday that…"; not the "that" of a later clause
         # ("says hackers are active, and that…")
-        near = len(between.split()) <= 4 or "," not in between
+        near = len(between.split()) <= 4 or bool(
+            _CIRCUMSTANCES_AFTER_CUE.match(between) and not _FINITE_IN.search(between)
+        )
         if that and re.search(r"\b(?:and|but|or)\s*$", between):
             near = False  # "said X would…, and that Y…": the statement starts after the cue
         if that and near and len(between.split()) <= 12 and not re.search(r"[.;!?](?!\w)", between):
@@ -1249,6 +1279,8 @@ class _Reader:
             rest,
         )
         p = cue.end() + (skip.end() if skip else 0)
+        if re.match(r"[\"“«„]|''", text[p:end]):
+            return p  # "said “it gets me mad” …": the statement opens with a quotation
         nxt = re.match(r"[\w'’-]+", text[p:end])
         if not nxt:
             return None
@@ -1259,7 +1291,9 @@ class _Reader:
             return None
         if w.lower() in self.cues.clause_openers or (w[:1].isupper() and w.lower() != "i"):
             return p
-        if word in ("said", "says", "told", "believes", "thinks") and w.isalpha():
+        if word in ("said", "says", "told", "believes", "thinks") and w.replace("'", "").replace(
+            "’", ""
+        ).isalpha():
             return p
         return None
 

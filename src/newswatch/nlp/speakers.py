@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from newswatch.nlp.lexicon import en as lex_en
 from newswatch.nlp.lexicon import speech_en, speech_ru
 from newswatch.record import Entity, Speaker
 
@@ -274,6 +275,10 @@ def name_gender(name: str) -> str | None:
     first = words[0].lower() if len(words) > 1 else ""
     if re.fullmatch(r"[а-яё-]+[ая]", first) and first not in _MALE_IN_A:
         return "f"
+    if first in lex_en.FEMALE_GIVEN_NAMES:  # "Hillary Clinton", "Nancy Pelosi"
+        return "f"
+    if first in lex_en.MALE_GIVEN_NAMES:
+        return "m"
     return None
 
 

@@ -9,10 +9,12 @@ __all__ = [
     "BACK_REFERENCE_HEADS",
     "COMMON_FIRST_NAMES",
     "DEMONYMS",
+    "FEMALE_GIVEN_NAMES",
     "EVENT_HEADS",
     "FAC_HEADS",
     "HONORIFICS",
     "LOC_HEADS",
+    "MALE_GIVEN_NAMES",
     "MEDIA_HEADS",
     "MONTHS_AND_DAYS",
     "NAME_PARTICLES",
@@ -1262,4 +1264,62 @@ COMMON_FIRST_NAMES: frozenset[str] = frozenset(
         "emomali",
         "sadyr",
     ]
+)
+
+# Given names common in English-language news (Western officials, diplomats, candidates, experts
+# quoted alongside the region's own), with the short forms papers print ("Bernie", "Mike"), by the
+# gender the name usually has. Written for newswatch from general knowledge of English names.
+MALE_GIVEN_NAMES: frozenset[str] = frozenset(
+    """
+    aaron abe abraham adam adrian al alan albert alex alexander alfred allen andrew andy angus
+    anthony antony archie arnold arthur austin barack barney barry ben benjamin bennie bernard
+    bernie bert bill billy bob bobby brad bradley brandon brendan brent brett brian bruce bryan
+    buck bud byron calvin cameron carl carlos cecil chad charlie chester chip chris christian
+    chuck clarence clark claude clay clayton clifford clint clinton cody colin connor corey
+    craig curt curtis dale dan danny darrell darren dave dean denis dennis derek devin dick
+    dirk dominic don donnie doug douglas duncan dustin dwight earl ed eddie edgar edmund edward
+    edwin eli elijah elliot elliott elmer eric ernest ernie eugene evan everett floyd francis
+    frank frankie franklin fred freddie freddy frederick gabriel gary gavin gene geoffrey gerald
+    gil gilbert glen glenn gordon graham grant greg gregory gus guy hal hank harold harry harvey
+    hector henry herb herbert herman homer howard hugh hunter ian isaac jack jackson jacob jake
+    jamie jared jason jay jeb jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel joey
+    johnny jon jonathan jordan josh joshua juan julian justin keith ken kenneth kenny kent
+    kevin kirk kurt kyle lance larry lawrence lenny leo leon leonard leroy les leslie lester
+    lewis lindsey lloyd lou louis lucas luke lyndon malcolm marco marcus mario marty martin
+    marvin matt max maxwell melvin mick mickey mike miles milton mitch mitchell mitt morgan
+    morris nate nathan nathaniel ned neil nelson newt nick nicholas noah norm norman oliver
+    oscar otis owen pat patrick perry pete peter phil philip phillip preston ralph ramon rand
+    randall randy ray raymond reggie reince rex ricardo rick ricky rob robbie rod rodney roger
+    roland ron ronald ronnie ross roy rudy russ russell ryan sam sammy samuel scott sean seth
+    shane shaun sheldon sid sidney simon stan stanley stephen steve steven stewart stuart ted
+    teddy terence terrence terry theodore tim timothy toby todd tom tommy tony travis trent
+    trevor troy tyler vance vernon vic vince vincent wade walt walter warren wayne wes wesley
+    wilbur will willard willie wilson woody zach zachary
+    """.split()
+)
+FEMALE_GIVEN_NAMES: frozenset[str] = frozenset(
+    """
+    abby abigail ada adele agnes alice alicia alison allison amanda amber amy andrea angela
+    angie anita ann anne annie april arlene audrey barbara becky belinda beth betsy betty
+    beverly bonnie brenda bridget brittany brooke candace carla carly carmen carol caroline
+    carolyn carrie catherine cathy charlene charlotte cheryl chloe christie christina christine
+    cindy claire clara claudia colleen connie courtney crystal cynthia daisy dana danielle
+    darlene dawn debbie deborah debra denise diana diane dolores donna doris dorothy edith
+    eileen elaine eleanor elisabeth elise elizabeth ella ellen emily emma erica erin esther
+    ethel eva evelyn felicia fiona florence frances gail genevieve georgia geraldine gillian
+    gina gladys gloria grace gwen hannah harriet hazel heather heidi helen hilary hillary holly
+    hope ida irene iris jackie jacqueline jan jane janet janice jean jeanne jeannie jennifer
+    jenny jessica jill jo joan joann joanne jodi josephine joy joyce judith judy julia julie
+    june karen karin kate katherine kathleen kathryn kathy katie kay kayla kelly kelsey kim
+    kimberly kirsten kristen kristin laura lauren laurie leah lena lillian linda lisa liz
+    lois loretta lori lorraine louise lucy lydia lynn mabel madeleine madeline maggie mandy
+    marcia margaret margie maria marian marie marilyn marjorie marlene martha mary maureen
+    megan megyn melanie melinda melissa meredith michele michelle mildred miriam molly monica
+    nancy naomi natalie nicole nikki nina nora norma olivia pam pamela patricia patsy patty
+    paula pauline peggy penny phyllis polly priscilla rachel rebecca regina renee rita roberta
+    robin rosa rosalind rose rosemary ruth sabrina sally samantha sandra sandy sara sarah
+    sharon sheila shelby shirley sonia sophia stacey stacy stephanie sue susan susie suzanne
+    sylvia tamara tammy tanya teresa theresa tiffany tina tracy valerie vanessa vera veronica
+    vicki victoria virginia vivian wanda wendy whitney yvonne
+    """.split()
 )
