@@ -341,6 +341,13 @@ _FINITE_IN = re.compile(
     r"|(?:\b[A-Z][\w'’-]*|\b(?:he|she|they|we|i))\s+(?:[a-z]+ed|wants|needs|plans|says|"
     r"thinks|believes|knows|hopes|expects|does|goes|gets|makes|takes|sees)\b"
 )
+_FUNCTION_WORDS = frozenset(
+    ["the", "a", "an", "and", "or", "of", "this", "that", "its", "his", "her"]
+)
+_PAST_THE_VERB = re.compile(
+    r"(?:[a-z]+ed|[a-z]+ly|also|then|has|had|have|was|is|were|are|will|would|can|could|did|does)$"
+)
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _DASH_AFTER = re.compile(r"\s*,?\s*[—–-]")
 # Words between a Russian cue and its speaker: "заявил в четверг X", "сообщил журналистам вчера X".
 _RU_AFTER_CUE_SKIP = re.compile(
@@ -471,8 +478,10 @@ class _Reader:
         at = start
         while True:
             m = self.cues.stop_after.search(text, at, end)
-            if m is None or text[m.start()] != "." or not _ABBREV.search(
-                text[max(start, m.start() - 6) : m.start() + 1]
+            if (
+                m is None
+                or text[m.start()] != "."
+                or not _ABBREV.search(text[max(start, m.start() - 6) : m.start() + 1])
             ):
                 return m
             at = m.end()
@@ -1067,6 +1076,7 @@ class _Reader:
         text = self.text
         ours = [f for f in self.found[-6:] if f.sentence == (s0, s1) and f.quote.speaker]
         if not ours:
+            self._participle_of_subject(para, s0, s1, spans)
             return
         for m in _PARTICIPLE.finditer(text, s0, s1):
             if any(s.inner_start <= m.start() < s.inner_end for s in spans):
@@ -1100,6 +1110,57 @@ class _Reader:
                 para, (s0, s1), source.region, m.start(), inherit=True,
             )  # fmt: skip
             break
+
+    def _participle_of_subject(self, para: int, s0: int, s1: int, spans: list[QuoteSpan]) -> None:
+        """``The ministry declined to comment, saying (that) …``: the sentence's subject speaks."""
+        text = self.text
+        m = next(
+            (
+                m
+                for m in _PARTICIPLE.finditer(text, s0, s1)
+                if m.start() not in self.used_cues
+                and not any(s.open <= m.start() < s.end for s in spans)
+                and (m.group("that") or m.group("cue").lower() in ("adding", "saying"))
+            ),
+            None,
+        )
+        if m is None:
+            return
+        lead = self.cues.openers.match(text, s0, m.start())
+        body = lead.end() if lead else s0
+        speaker = self._sentence_subject(body, m.start())
+        if speaker is None:
+            return
+        a, b = m.end(), self._content_end(s0, s1)
+        while a < b and text[a] in " \t,:":
+            a += 1
+        if len(text[a:b].split()) < 3:
+            return
+        cue = re.compile(re.escape(m.group("cue"))).match(text, m.start("cue"))
+        if cue is not None:
+            self._emit(para, (s0, s1), a, b, speaker, cue, (s0, m.end()), spans)
+
+    def _sentence_subject(self, start: int, end: int) -> Speaker | None:
+        """The speaker named by the first words of a sentence, before its first verb: the longest
+        run of up to eight words that resolves, followed by a lower-case word (``Mr. Obama
+        revised``, ``The departments declined``, ``She also compared``)."""
+        text = self.text
+        words = list(re.finditer(r"[^\s,]+", text[start:end]))[:9]
+        for k in range(1, min(8, len(words) - 1) + 1):
+            nxt = words[k].group(0)
+            if not nxt[:1].islower() or nxt.lower() in _NOT_CLAUSE_EN:
+                continue
+            if nxt.lower() in _FUNCTION_WORDS or words[k - 1].group(0).lower() in _FUNCTION_WORDS:
+                continue
+            b = start + words[k - 1].end()
+            if k > 1 and _PAST_THE_VERB.match(words[k - 1].group(0)):
+                return None  # "She also compared Trump to …": the subject was "She" or nothing
+            if "," in text[start:b] or not self._is_subject(start, b):
+                continue
+            speaker = self.resolver.resolve(start, b)
+            if speaker is not None:
+                return speaker
+        return None
 
     def _covered(self, s0: int, s1: int, spans: list[QuoteSpan]) -> bool:
         """A sentence mostly in quotation marks whose quotations have their speaker already.
@@ -1151,6 +1212,13 @@ class _Reader:
             return False  # "Officials have not yet said which partner…", "не уточнил"
         if kind == "verb" and _QUESTION_WORD.match(text, cue.end()):
             return False  # "said which foreign partner will build…": a question, reported
+        word = cue.group(0).lower()
+        if kind == "verb" and self.lang != "ru" and _BE_BEFORE.search(text, body, cue.start()):
+            return False  # "a delegation is expected in Kabul": a passive, no one speaking
+        if word in speech_en.THAT_ONLY and (
+            self.lang == "ru" or not _THAT_NEXT.match(text, cue.end()) or word in ("asked", "asks")
+        ):
+            return False  # "…, World Bank data show.", "who asked that his name not be …"
         # Об этом заявил X: the statement is the sentence before.
         about = self.cues.about_this.match(text[body : cue.start()])
         between = text[body + about.end() : cue.start()] if about else ""
@@ -1291,9 +1359,10 @@ class _Reader:
             return None
         if w.lower() in self.cues.clause_openers or (w[:1].isupper() and w.lower() != "i"):
             return p
-        if word in ("said", "says", "told", "believes", "thinks") and w.replace("'", "").replace(
-            "’", ""
-        ).isalpha():
+        if (
+            word in ("said", "says", "told", "believes", "thinks")
+            and w.replace("'", "").replace("’", "").isalpha()
+        ):
             return p
         return None
 

@@ -383,6 +383,8 @@ class Resolver:
         phrase = self.text[start:end]
         low = " ".join(phrase.lower().split())
         lex = self._lex
+        if low == "it" and self.lang != "ru":
+            return self._it(start, end)
         if low in lex.not_speakers:
             return None
         if low in lex.pronouns:
@@ -565,6 +567,24 @@ class Resolver:
             for _at, speaker, name in candidates:
                 if self.gender_of(name) in wanted:
                     return Speaker(speaker.name, speaker.entity, mention, start, end)
+        return None
+
+    def _it(self, start: int, end: int) -> Speaker | None:
+        """*It said* after an organisation spoke or was named in the same or the last paragraph
+        (*The ministry said … It said the increase …*): that organisation; otherwise no one."""
+        para = self.text.rfind("\n", 0, start)
+        window = self.text.rfind("\n", 0, max(para, 0)) + 1 if para > 0 else 0
+        mention = self.text[start:end]
+        for said in reversed(self.history):
+            if said.at < window:
+                break
+            if said.at < start:
+                if said.type == "ORG":
+                    return Speaker(said.speaker.name, said.speaker.entity, mention, start, end)
+                return None  # a person spoke last: "it" is no speaker of theirs
+        for s, _e, ent in self._before(start, ("ORG",))[:1]:
+            if s >= window:
+                return self._speaker_for(ent, mention, start, end)
         return None
 
     def _by_entity(self, start: int, end: int) -> Speaker | None:
