@@ -15,6 +15,7 @@ from newswatch.eval.polnear import (
     AnnotatedText,
     GoldContent,
     PrfCounts,
+    appositive_heads,
     body_text,
     evaluate,
     find_cue,
@@ -189,6 +190,22 @@ def test_head_word_is_the_last_word_of_the_first_phrase_without_possessive():
     assert head_word(text, ((46, 68),)) == "team"
     assert head_word(text, ((69, 72),)) == "who"
     assert head_word(text, None) is None
+
+
+def test_appositive_heads_name_the_same_source_again_before_a_relative_clause():
+    text = "her senior policy adviser, Jake Sullivan, who spoke to Ana (R-Fla.) and Bo — the envoy"
+    assert appositive_heads(text, ((0, 40),)) == {"sullivan"}
+    assert appositive_heads(text, ((0, len(text)),)) == {"sullivan"}  # not past "who"
+    assert appositive_heads("Ruiz (R-Fla.) — the envoy", ((0, 25),)) == {"envoy"}
+    assert appositive_heads("Snyder spokesman Dave Murray", ((0, 28),)) == frozenset()
+    assert appositive_heads(text, None) == frozenset()
+
+
+def test_match_lenient_credits_an_appositive_head_unless_asked_for_the_head_only():
+    gold = [GoldContent(frozenset(range(4)), "adviser", frozenset({"sullivan"}))]
+    guess = [(frozenset(range(4)), frozenset({"jake", "sullivan"}))]
+    assert match_lenient(gold, guess, with_source=True) == 1
+    assert match_lenient(gold, guess, with_source=True, appositions=False) == 0
 
 
 def test_speaker_words_are_lower_case_words_of_name_and_mention():
