@@ -99,3 +99,20 @@ def test_it_said_after_an_organisation() -> None:
     q = _by_key(text, "increase was needed")
     assert _who(q) == ("Ministry of Energy", "It")
     assert _quotes("It said the increase was needed to pay for repairs.") == ()
+
+
+def test_who_or_which_after_a_name_speaks_for_it_up_to_the_clause_end() -> None:
+    q = _by_key(
+        "Senator Bob Smith, who said he would use the powers sparingly, left early.",
+        "use the powers sparingly",
+    )
+    assert _who(q) == ("Bob Smith", "who")
+    assert q.text == "he would use the powers sparingly"
+    q = _by_key(
+        "The plan was drafted by the Ministry of Energy, which said tariffs would rise in May.",
+        "tariffs would rise",
+    )
+    assert _who(q) == ("Ministry of Energy", "which")
+    # "which" after a person, "who" after an organisation: no antecedent, no statement
+    text = "The plan was drafted by Bob Smith, which said tariffs would rise in May."
+    assert _quotes(text) == ()

@@ -347,6 +347,12 @@ _FUNCTION_WORDS = frozenset(
 _PAST_THE_VERB = re.compile(
     r"(?:[a-z]+ed|[a-z]+ly|also|then|has|had|have|was|is|were|are|will|would|can|could|did|does)$"
 )
+# "…, who said …", "…, which reported …": the cue's subject is the relative pronoun
+_WHO_BEFORE = re.compile(r",\s*(?P<who>who|which)\s+(?:(?:also|has|have|had|later|then)\s+)?$")
+_NAME_BEFORE_WHO = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w'’-]*)(?:\s*\([^()]{1,20}\))?"
+    r"\s*,\s*(?:who|which)$"
+)
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _DASH_AFTER = re.compile(r"\s*,?\s*[—–-]")
 # Words between a Russian cue and its speaker: "заявил в четверг X", "сообщил журналистам вчера X".
@@ -1219,6 +1225,10 @@ class _Reader:
             self.lang == "ru" or not _THAT_NEXT.match(text, cue.end()) or word in ("asked", "asks")
         ):
             return False  # "…, World Bank data show.", "who asked that his name not be …"
+        if kind == "verb" and self.lang != "ru":
+            relative = _WHO_BEFORE.search(text, body, cue.start())
+            if relative is not None:
+                return self._relative(para, (s0, s1), relative, cue, end, spans)
         # Об этом заявил X: the statement is the sentence before.
         about = self.cues.about_this.match(text[body : cue.start()])
         between = text[body + about.end() : cue.start()] if about else ""
@@ -1289,6 +1299,44 @@ class _Reader:
             # "The decision, officials said, will be reviewed": the words around the attribution
             return self._emit(para, (s0, s1), body, end, speaker, cue, (before, content), spans)
         return self._emit(para, (s0, s1), content, end, speaker, cue, (s0, content), spans)
+
+    def _relative(
+        self,
+        para: int,
+        sent: tuple[int, int],
+        relative: re.Match[str],
+        cue: re.Match[str],
+        end: int,
+        spans: list[QuoteSpan],
+    ) -> bool:
+        """``Bob Smith, who said he would …, left early``: the person before *who* speaks, in
+        the words up to the comma that closes the clause."""
+        text = self.text
+        who = relative.start("who")
+        person = relative.group("who").lower() == "who"
+        named = _NAME_BEFORE_WHO.search(text, max(0, who - 80), relative.end("who"))
+        if named is None:
+            return False
+        found = self.resolver.resolve(named.start(1), named.end(1))
+        kinds = {e.id: e.type for e in self.resolver.entities}
+        org = found is not None and (
+            kinds.get(found.entity or "") in ("ORG", "MEDIA") or self._lex_org(found.name)
+        )
+        if found is None or org == person or self._is_media(named.start(1), named.end(1)):
+            return False
+        content = self._content_start(cue, end)
+        if content is None:
+            return False
+        close = text.find(",", content, end)
+        stop = close if close > content and len(text[close:end].split()) >= 2 else end
+        mention = text[who : relative.end("who")]
+        speaker = replace(found, mention=mention, start=who, end=relative.end("who"))
+        return self._emit(para, sent, content, stop, speaker, cue, (who, content), spans)
+
+    def _lex_org(self, name: str) -> bool:
+        words = speech_ru.ORG_NOUNS if self.lang == "ru" else speech_en.ORG_NOUNS
+        low = name.lower()
+        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words)
 
     def _ends_sentence(self, got: tuple[Speaker, re.Match[str], int], end: int) -> bool:
         """``…, X said (on Monday).`` ends the sentence; ``…, who …, said the government…`` not."""
