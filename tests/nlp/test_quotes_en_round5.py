@@ -116,3 +116,39 @@ def test_who_or_which_after_a_name_speaks_for_it_up_to_the_clause_end() -> None:
     # "which" after a person, "who" after an organisation: no antecedent, no statement
     text = "The plan was drafted by Bob Smith, which said tariffs would rise in May."
     assert _quotes(text) == ()
+
+
+def test_the_owner_before_a_possessive_is_not_the_speaker() -> None:
+    text = (
+        "Vladimir Putin met Emomali Rahmon. Putin’s spokesman Dmitry Peskov said the talks "
+        "would continue in Moscow next month."
+    )
+    assert _who(_by_key(text, "talks would continue"))[0] == "Dmitry Peskov"
+    text = "Dmitry Peskov spoke first. Putin's spokesman said the talks would go on in May."
+    assert _who(_by_key(text, "talks would go on")) == ("Dmitry Peskov", "spokesman")
+    text = "Mr. Rubio's backers say they are basing their hopes on a smaller field."
+    assert _who(_by_key(text, "basing their hopes"))[0] == "Mr. Rubio's backers"
+
+
+def test_a_group_or_a_share_of_people_speaks_as_a_whole() -> None:
+    text = "Republican opponents have said that the server could have exposed secrets."
+    assert _who(_by_key(text, "server could have"))[0] == "Republican opponents"
+    text = "Seventy-four percent of registered Kazakh voters say they trust the new court."
+    assert _who(_by_key(text, "trust the new court"))[0] == (
+        "Seventy-four percent of registered Kazakh voters"
+    )
+
+
+def test_abbreviated_titles_and_new_role_nouns() -> None:
+    q = _by_key("Sen. Marco Rubio (R-Fla.) said the bill is dead now.", "the bill is dead")
+    assert _who(q) == ("Marco Rubio", "Sen. Marco Rubio")
+    q = _by_key("The billionaire mining magnate says a new smelter will open.", "smelter")
+    assert _who(q)[0] == "The billionaire mining magnate"
+
+
+def test_a_participle_opening_the_sentence_is_no_subject() -> None:
+    q = _by_key(
+        "Asked what a firm commitment looks like, Devine replied that they were far from it.",
+        "far from it",
+    )
+    assert _who(q)[0] == "Devine"

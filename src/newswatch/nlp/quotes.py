@@ -353,6 +353,10 @@ _NAME_BEFORE_WHO = re.compile(
     r"((?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w'’-]*)(?:\s*\([^()]{1,20}\))?"
     r"\s*,\s*(?:who|which)$"
 )
+_INTRO_PARTICIPLES = frozenset(
+    ["asked", "pressed", "questioned", "quizzed", "challenged", "confronted", "interviewed",
+     "reached", "contacted", "approached", "told", "shown", "given", "faced", "known"]
+)  # fmt: skip
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _DASH_AFTER = re.compile(r"\s*,?\s*[—–-]")
 # Words between a Russian cue and its speaker: "заявил в четверг X", "сообщил журналистам вчера X".
@@ -558,6 +562,8 @@ class _Reader:
             return True
         if self.lang != "ru" and first.endswith("ing") and first not in ("king",):
             return False
+        if self.lang != "ru" and first in _INTRO_PARTICIPLES:
+            return False  # "Asked what a commitment looks like, Devine replied …"
         preps = ("in", "at", "on", "during", "after", "for", "with", "from", "by", "to", "of", "as",
                  "в", "на", "во", "при", "после", "с", "к", "о", "об", "для", "из")  # fmt: skip
         return first not in preps

@@ -223,6 +223,13 @@ _SOME_OF = re.compile(
     r"(?:ряда?|несколько|многие|многих|некоторые|некоторых|большинство|часть|группа|"
     r"some|several|many|most|a\s+number\s+of|a\s+group\s+of)\s+\w"
 )
+# "Putin's", "the minister's", "Trump’s GOP primary": the words up to the last possessive
+_OWNER_EN = re.compile(r"(?:[^\s,]+\s+){0,4}?[^\s,]+['’]s?\s+(?!.*['’]s\s)")
+_GROUP_END_EN = re.compile(rf"(?<![\w-])(?:{'|'.join(speech_en.PEOPLE_PLURALS)})$")
+_SHARE_OF = re.compile(
+    r"(?:\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|[a-z-]+\s+(?:percent|per\s+cent)|"
+    r"(?:half|a\s+third|a\s+quarter|two-thirds|a\s+majority|most)\s)\s*of\s+\w"
+)
 _BRACKET_END = re.compile(r"\s*\([^()\n]{1,30}\)\s*$")
 _ACRONYM = re.compile(r"(?:the\s+)?((?:[A-Z]\.){2,}|[A-Z]{2,6})", re.IGNORECASE)
 # Where the words after a person's name stop telling of that person.
@@ -392,6 +399,17 @@ class Resolver:
         unnamed = self._unnamed_source(start, end, low)
         if unnamed is not None:
             return unnamed
+        if self.lang != "ru":
+            owner = _OWNER_EN.match(phrase)
+            if owner is not None and owner.end() < len(phrase.rstrip()):
+                # "Putin's spokesman Dmitry Peskov", "Mr. Rubio's backers": the owner is no speaker
+                owned = self._resolve(start + owner.end(), end, gender)
+                if owned is not None and owned.entity is None and _GROUP_END_EN.search(low):
+                    return Speaker(name=phrase, mention=phrase, start=start, end=end)
+                return owned
+            if _GROUP_END_EN.search(low) or _SHARE_OF.match(low):
+                # "Republican opponents", "74 percent of registered voters": a group speaks
+                return Speaker(name=phrase, mention=phrase, start=start, end=end)
         if _SOME_OF.match(low) and not any(
             ent.type == "PERSON" for _s, _e, ent in self.entities_in(start, end)
         ):

@@ -53,6 +53,18 @@ HONORIFICS: dict[str, str | None] = {
     "maulvi": "masc",
     "haji": "masc",
     "hafiz": "masc",
+    # abbreviated titles of office and rank, as US and wire copy prints them ("Sen. Marco Rubio")
+    "sen.": None,
+    "rep.": None,
+    "gov.": None,
+    "gen.": None,
+    "col.": None,
+    "lt.": None,
+    "capt.": None,
+    "sgt.": None,
+    "adm.": None,
+    "amb.": None,
+    "rev.": None,
 }
 
 # Words a title or role is made of: "Secretary-General", "Deputy Foreign Minister",

@@ -22,6 +22,7 @@ __all__ = [
     "ORG_SYNONYMS",
     "PARTICIPLE_CUES",
     "PASSIVE_CUES",
+    "PEOPLE_PLURALS",
     "PRONOUNS",
     "ROLE_NOUNS",
     "ROLE_SYNONYMS",
@@ -614,6 +615,30 @@ ROLE_NOUNS: tuple[str, ...] = (
     "negotiator",
     "economist",
     "engineer",
+    "candidate",
+    "nominee",
+    "frontrunner",
+    "front-runner",
+    "hopeful",
+    "rival",
+    "strategist",
+    "pollster",
+    "aide",
+    "consultant",
+    "operative",
+    "congressman",
+    "congresswoman",
+    "businessman",
+    "businesswoman",
+    "entrepreneur",
+    "magnate",
+    "billionaire",
+    "banker",
+    "investor",
+    "executive",
+    "historian",
+    "scholar",
+    "spokesperson",
 )
 
 # Unnamed sources: "a source in the ministry", "officials said".
@@ -670,6 +695,26 @@ SOURCE_NOUNS: tuple[str, ...] = (
     "police",
     "authorities",
 )
+
+# Groups of people that speak as one, last in their phrase ("Republican opponents", "Mr. Rubio's
+# backers", "Kyrgyz officials"): the whole phrase is the (unnamed) speaker.
+PEOPLE_PLURALS: tuple[str, ...] = (
+    "voters", "opponents", "critics", "supporters", "officials", "leaders", "aides", "advisers",
+    "advisors", "analysts", "experts", "economists", "lawmakers", "legislators", "senators",
+    "deputies", "members", "residents", "citizens", "protesters", "protestors", "activists",
+    "observers", "diplomats", "sources", "investigators", "prosecutors", "lawyers", "attorneys",
+    "scientists", "researchers", "historians", "scholars", "strategists", "pollsters",
+    "operatives", "donors", "delegates", "candidates", "rivals", "allies", "backers",
+    "detractors", "skeptics", "sceptics", "proponents", "advocates", "conservatives", "liberals",
+    "progressives", "republicans", "democrats", "officers", "commanders", "soldiers", "workers",
+    "employees", "executives", "investors", "traders", "bankers", "farmers", "parents",
+    "students", "teachers", "doctors", "nurses", "migrants", "villagers", "locals", "witnesses",
+    "relatives", "organizers", "organisers", "participants", "campaigners", "spokespeople",
+    "representatives", "authorities", "ministers", "governors", "mayors", "judges", "clerics",
+    "journalists", "reporters", "editors", "bloggers", "users", "consumers", "shoppers",
+    "drivers", "passengers", "refugees", "veterans", "miners", "pensioners", "entrepreneurs",
+    "businessmen", "businesspeople", "owners", "producers", "exporters", "importers",
+)  # fmt: skip
 
 # The head nouns of organisations that speak: "the ministry said".
 ORG_NOUNS: tuple[str, ...] = (
