@@ -152,3 +152,14 @@ def test_a_participle_opening_the_sentence_is_no_subject() -> None:
         "far from it",
     )
     assert _who(q)[0] == "Devine"
+
+
+def test_opening_words_are_no_names_and_the_words_nearest_the_verb_speak() -> None:
+    q = _by_key("Significantly, the judge said he could not order a new hearing.", "new hearing")
+    assert _who(q)[0] == "the judge"
+    assert _quotes("Recent polling shows that the rating is roughly equivalent.") == ()
+    text = (
+        "Marco Rubio spoke. The Florida senator sought to calm his supporters, saying the "
+        "rally would go on."
+    )
+    assert _who(_by_key(text, "rally would go on")) == ("Marco Rubio", "The Florida senator")

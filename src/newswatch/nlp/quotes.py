@@ -551,6 +551,10 @@ class _Reader:
             return [(left, right)]
         first = seg_stripped.index(",")
         last = seg_stripped.rindex(",")
+        if self.lang != "ru" and len(seg_stripped[:first].split()) == 1:
+            # "Significantly, the judge said", "Despite that, they say": the words nearest
+            # the verb first when a single word opens the sentence
+            return [(left + last + 1, right), (left, left + first), (left, right)]
         return [(left, left + first), (left + last + 1, right), (left, right)]
 
     def _is_subject(self, start: int, end: int, *, impersonal: bool = False) -> bool:
@@ -1164,6 +1168,8 @@ class _Reader:
                 continue
             if nxt.lower() in _FUNCTION_WORDS or words[k - 1].group(0).lower() in _FUNCTION_WORDS:
                 continue
+            if _ROLE_FIRST[0].fullmatch(nxt.lower()):
+                continue  # "The Florida senator sought …": the role is part of the subject
             b = start + words[k - 1].end()
             if k > 1 and _PAST_THE_VERB.match(words[k - 1].group(0)):
                 return None  # "She also compared Trump to …": the subject was "She" or nothing

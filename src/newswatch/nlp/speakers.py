@@ -116,6 +116,82 @@ _ORG_RUN = re.compile(
 # Capitalised words that start sentences and are no names.
 _NOT_NAMES = frozenset(
     [
+        # words that open English sentences, capitalised for that alone
+        *[
+            "Recent",
+            "New",
+            "Nearly",
+            "Let",
+            "Despite",
+            "Many",
+            "Most",
+            "Some",
+            "Several",
+            "Few",
+            "Both",
+            "All",
+            "Each",
+            "Every",
+            "Other",
+            "Others",
+            "Such",
+            "More",
+            "Fewer",
+            "Only",
+            "Even",
+            "Now",
+            "Here",
+            "There",
+            "Instead",
+            "Indeed",
+            "Perhaps",
+            "Maybe",
+            "Overall",
+            "Nevertheless",
+            "Nonetheless",
+            "Although",
+            "Though",
+            "Because",
+            "Once",
+            "Until",
+            "Where",
+            "What",
+            "Why",
+            "How",
+            "Who",
+            "Which",
+            "Whether",
+            "Our",
+            "Their",
+            "His",
+            "Her",
+            "Its",
+            "My",
+            "Your",
+            "We",
+            "They",
+            "It",
+            "He",
+            "She",
+            "You",
+            "A",
+            "An",
+            "Another",
+            "No",
+            "Not",
+            "Just",
+            "First",
+            "Second",
+            "Third",
+            "Finally",
+            "Former",
+            "Top",
+            "Senior",
+            "Local",
+            "Foreign",
+            "Young",
+            "Old",
+        ],
         "However",
         "Meanwhile",
         "At",
@@ -336,6 +412,7 @@ class Resolver:
     #: Genders learned from the verbs of the text, by speaker name.
     genders: dict[str, str] = field(default_factory=dict)
     _spans: list[tuple[int, int, Entity]] = field(default_factory=list)
+    _lower_words: frozenset[str] | None = None
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -423,6 +500,15 @@ class Resolver:
         if found is not None and found.entity is not None and role_after:
             kind = next((e.type for e in self.entities if e.id == found.entity), None)
             if kind != "PERSON":  # "the CSTO secretary-general": the organisation is a modifier
+                return self._role(start, end, role_after.group(0), gender)
+            words_after = low[(found.end or start) - start :].split()
+            if (
+                self.lang != "ru"
+                and len((found.mention or "").split()) == 1
+                and words_after
+                and role_after.group(0).startswith(words_after[0])
+            ):
+                # "The Florida senator": one word before a role is its place, not a name
                 return self._role(start, end, role_after.group(0), gender)
         if found is not None:
             return found
@@ -798,6 +884,8 @@ class Resolver:
             low = name.lower()
             if low in lex.not_speakers or low in lex.pronouns or words[0] in _NOT_NAMES:
                 continue
+            if len(words) == 1 and self._common_word(words[0]):
+                continue  # "Recent polling shows", "Nearly half said": a word, capitalised
             if self.is_place is not None and self.is_place(name):
                 continue
             s = start + phrase.index(words[0], offset)
@@ -807,6 +895,21 @@ class Resolver:
             s = self._with_honorific(s)
             return Speaker(name=self._full_name(name, s), mention=self.text[s:e], start=s, end=e)
         return None
+
+    def _common_word(self, word: str) -> bool:
+        """A capitalised word that is no name: an English adverb in -ly, or a word the same text
+        writes in lower case elsewhere."""
+        if self.lang == "ru" or not word[:1].isupper():
+            return False
+        low = word.lower()
+        if low.endswith("ly") and len(low) > 4:
+            return True
+        found = self._lower_words
+        if found is None:
+            found = self._lower_words = frozenset(
+                re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", self.text)
+            )
+        return low in found
 
     def _blocked(self, start: int, end: int) -> bool:
         """True when an entity that cannot speak (a place, an event) is named at these words."""
