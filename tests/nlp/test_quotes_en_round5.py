@@ -163,3 +163,21 @@ def test_opening_words_are_no_names_and_the_words_nearest_the_verb_speak() -> No
         "rally would go on."
     )
     assert _who(_by_key(text, "rally would go on")) == ("Marco Rubio", "The Florida senator")
+
+
+def test_short_continuation_and_coordinated_cue() -> None:
+    text = 'Donald Reid spoke in Osh.\n"They sue," he said. "Everybody sues, right?"'
+    assert [q.text for q in _quotes(text)] == ["They sue", "Everybody sues, right?"]
+    text = "Wilson praised the plan for the border and said the governor can bring real change."
+    assert _who(_by_key(text, "bring real change"))[0] == "Wilson"
+
+
+def test_statement_straight_after_a_verb_of_saying_and_it_with_a_verb() -> None:
+    text = "Some observers say readers might embrace it as a lighthearted parable."
+    assert _who(_by_key(text, "readers might embrace"))[0] == "Some observers"
+    text = "The Ministry of Energy says it fears it could run short of coal in January."
+    assert _by_key(text, "run short of coal").text.startswith("it fears")
+
+
+def test_an_intertitle_is_not_read_for_reported_speech() -> None:
+    assert _quotes("Officials say work is going on\nThe houses are not ready.") == ()

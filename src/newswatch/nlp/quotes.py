@@ -275,7 +275,7 @@ _QUESTION_WORD = re.compile(
 )
 _IT_CLAUSE = re.compile(
     r"\s+(?:would|will|was|is|had|has|could|should|may|might|can|did|does|needs|plans|"
-    r"wants|intends|expects|remains|believes|sees|hopes|[a-z]+ed)\b"
+    r"wants|intends|expects|remains|believes|sees|hopes|fears|[a-z]+ed|[a-z]{3,}[^s\W]s)\b"
 )
 # "назвал это решение «…»", "called the expansion “…”": a naming verb, its object, the mark
 _NAMING = (
@@ -353,6 +353,14 @@ _NAME_BEFORE_WHO = re.compile(
     r"((?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w'’-]*)(?:\s*\([^()]{1,20}\))?"
     r"\s*,\s*(?:who|which)$"
 )
+# Words after a cue that begin its object, not a statement: "warned of …", "stressed the need"
+_NOT_STRAIGHT_ON = frozenset(
+    ["the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my",
+     "him", "them", "me", "us", "you", "what", "how", "why", "whether", "if", "so", "yes", "no",
+     "nothing", "something", "anything", "more", "much", "little", "up", "out", "off", "back"]
+)  # fmt: skip
+_AND_BEFORE = re.compile(r"[^,]\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
+_SENTENCE_CLOSERS = frozenset(".!?…:;\"”»’')")
 _INTRO_PARTICIPLES = frozenset(
     ["asked", "pressed", "questioned", "quizzed", "challenged", "confronted", "interviewed",
      "reached", "contacted", "approached", "told", "shown", "given", "faced", "known"]
@@ -903,7 +911,7 @@ class _Reader:
         self, para: int, span: QuoteSpan, a: int, b: int, sent: tuple[int, int], words: int
     ) -> None:
         """A quotation with no attribution of its own continues the last speaker's words."""
-        if words < 4 or not self.found:
+        if words < 3 or not self.found:
             return
         text = self.text
         lead = text[sent[0] : span.open].strip()
@@ -994,6 +1002,9 @@ class _Reader:
 
     def indirect(self, para: int, start: int, end: int, spans: list[QuoteSpan]) -> None:
         text = self.text
+        line = text[start:end].strip()
+        if line and line[-1] not in _SENTENCE_CLOSERS and len(line.split()) <= 12:
+            return  # an intertitle ("Officials say work is going on") reports no statement
         for s0, s1 in self.sentences(start, end, spans):
             if self._covered(s0, s1, spans):
                 continue
@@ -1287,7 +1298,15 @@ class _Reader:
         # the subject is after any quotation before the cue, never a name quoted in it
         left = max([body, *(s.end for s in spans if body < s.end <= cue.start())])
         subject = self._subject_candidates(left, cue.start())
-        if subject:
+        if (
+            self.lang != "ru"
+            and left == body
+            and _AND_BEFORE.search(text, body, cue.start())
+            and len(text[body : cue.start()].split()) > 3
+        ):
+            # "Wilson praised the plan and said …": the subject of the sentence
+            speaker = self._sentence_subject(body, cue.start())
+        elif subject:
             speaker = self._resolve_any(subject, self._gender(cue), self._impersonal(cue))
         if speaker is None:
             return False
@@ -1420,10 +1439,11 @@ class _Reader:
         if w.lower() in self.cues.clause_openers or (w[:1].isupper() and w.lower() != "i"):
             return p
         if (
-            word in ("said", "says", "told", "believes", "thinks")
+            self.cues.verbs.get(word)
+            and w.lower() not in _NOT_STRAIGHT_ON
             and w.replace("'", "").replace("’", "").isalpha()
         ):
-            return p
+            return p  # "observers say readers might …", "he warned voters would …"
         return None
 
     def _content_end(self, s0: int, s1: int) -> int:
