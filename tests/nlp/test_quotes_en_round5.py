@@ -181,3 +181,12 @@ def test_statement_straight_after_a_verb_of_saying_and_it_with_a_verb() -> None:
 
 def test_an_intertitle_is_not_read_for_reported_speech() -> None:
     assert _quotes("Officials say work is going on\nThe houses are not ready.") == ()
+
+
+def test_a_pronoun_clause_after_any_verb_of_saying_and_a_title_in_marks() -> None:
+    text = "Ana Ruiz and Bo Stone announced they will suspend their campaigns next week."
+    q = _by_key(text, "suspend their campaigns")
+    assert q.text.startswith("they will")
+    text = 'Ali Karimov told "The Lead with Jake Tapper" on Monday that he would win the seat.'
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["he would win the seat"]

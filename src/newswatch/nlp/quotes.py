@@ -331,7 +331,7 @@ _SENTENCE_GOES_ON = re.compile(
 # ("told reporters on Monday that", "said in a statement late Tuesday that"); not a clause of
 # its own ("says Obama's decision was an arrangement that took …").
 _CIRCUMSTANCES_AFTER_CUE = re.compile(
-    r"\s*,?\s*(?:on|in|at|during|to|last|this|after|before|while|when|from|earlier|later|"
+    r"\s*,?\s*[\"“]?(?:on|in|at|during|to|last|this|after|before|while|when|from|earlier|later|"
     r"yesterday|today|repeatedly|also|again|publicly|privately|recently|late|early|reporters|"
     r"journalists|the\s+media|by|via|through|with|for|under|[A-Z][\w.'’-]*|him|her|them|me|us|"
     r"you|[a-z]+ly|[a-z]+ed)\b",
@@ -360,6 +360,10 @@ _NOT_STRAIGHT_ON = frozenset(
      "nothing", "something", "anything", "more", "much", "little", "up", "out", "off", "back"]
 )  # fmt: skip
 _AND_BEFORE = re.compile(r"[^,]\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
+_PRONOUN_CLAUSE = re.compile(
+    r"\s+(he|she|they|we|i)(?:['’](?:d|ll|s|re|ve|m))?\s+(?!(?:and|or|to|of|in|that)\b)[a-z]"
+)
+_ASK = frozenset(["asked", "asks", "wondered", "wonders"])
 _SENTENCE_CLOSERS = frozenset(".!?…:;\"”»’')")
 _INTRO_PARTICIPLES = frozenset(
     ["asked", "pressed", "questioned", "quizzed", "challenged", "confronted", "interviewed",
@@ -1414,6 +1418,11 @@ class _Reader:
         if self.lang == "ru" and cue.group(0).lower().startswith(speech_ru.APPEAL_CUES):
             return cue.end()  # "призвала горожан не поддаваться панике" (English news: no)
         if not self.cues.verbs.get(word, False):
+            # "announced they will suspend …", "confirmed he would run": a subject pronoun
+            # opens a clause after any verb of saying (not after one of knowing or finding)
+            lead = _PRONOUN_CLAUSE.match(text, cue.end(), end)
+            if self.lang != "ru" and lead and word in self.cues.verbs and word not in _ASK:
+                return lead.start(1)
             return None
         if self.lang == "ru":
             m = re.match(r"\s*:\s*", text[cue.end() : end])
@@ -1511,7 +1520,7 @@ class _Reader:
                   para, sent, region, cue.start())  # fmt: skip
         for span in inside:
             ia, ib = self._inner(span)
-            if len(text[ia:ib].split()) >= 3:
+            if len(text[ia:ib].split()) >= 3 and not _is_name(text, span):
                 self._add(Quote(text[ia:ib], "partial", ia, ib, speaker, cue.group(0)),
                           para, sent, region, cue.start())  # fmt: skip
         return True
@@ -1608,6 +1617,13 @@ def _is_name(text: str, span: QuoteSpan) -> bool:
         return False
     inner = text[span.inner_start : span.inner_end]
     words = inner.split()
+    if (
+        4 < len(words) <= 8
+        and not _NAME_STOPS.search(inner)
+        and all(w[:1].isupper() for w in words if len(w) > 3)
+    ):
+        # "The Lead with Jake Tapper", "Friends of the Aral Sea": a title in marks
+        words = words[:4]
     if not words or len(words) > 4 or not inner[:1].isupper() or _NAME_STOPS.search(inner):
         return False
     before = text[max(0, span.open - 30) : span.open].rstrip()
