@@ -190,3 +190,15 @@ def test_a_pronoun_clause_after_any_verb_of_saying_and_a_title_in_marks() -> Non
     text = 'Ali Karimov told "The Lead with Jake Tapper" on Monday that he would win the seat.'
     quotes = _quotes(text)
     assert [q.text for q in quotes] == ["he would win the seat"]
+
+
+def test_a_sentence_ends_at_a_point_inside_closing_marks() -> None:
+    text = (
+        "FBI counsel James Baker said the probe is “ongoing.” He said the bureau has not "
+        "commented on its focus."
+    )
+    quotes = _quotes(text)
+    assert [(q.text, _who(q)) for q in quotes] == [
+        ("the probe is “ongoing.”", ("James Baker", "James Baker")),
+        ("the bureau has not commented on its focus", ("James Baker", "He")),
+    ]

@@ -438,7 +438,8 @@ class _Reader:
         s0 = start
         for m in _SENTENCE_END.finditer(text, start, end):
             cut = m.start()
-            if any(a < cut < b - 1 for a, b in closed):
+            # a cut inside a quotation, unless only its closing marks follow: “ongoing.” He …
+            if any(a < cut < b - 1 and m.end() < b for a, b in closed):
                 continue
             if _ABBREV.search(text[max(start, cut - 6) : cut + 1]):
                 continue
@@ -1509,7 +1510,7 @@ class _Reader:
         inside = [s for s in spans if s.closed and s.open >= a - 1 and s.end <= b + 1]
         quoted = sum(s.end - s.open for s in inside)
         self.used_cues.add(cue.start())
-        if inside and quoted > 0.8 * (b - a):
+        if len(inside) == 1 and quoted > 0.8 * (b - a):
             # "X said that “…”": the quotation is the statement itself
             span = inside[0]
             ia, ib = self._inner(span)
