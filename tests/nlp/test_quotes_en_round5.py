@@ -202,3 +202,22 @@ def test_a_sentence_ends_at_a_point_inside_closing_marks() -> None:
         ("the probe is “ongoing.”", ("James Baker", "James Baker")),
         ("the bureau has not commented on its focus", ("James Baker", "He")),
     ]
+
+
+def test_wire_copy_forms_of_the_speaker_and_the_statement() -> None:
+    q = _by_key("The budget office said about half of the rise came from tax cuts.", "half of")
+    assert q.text.startswith("about half")
+    text = (
+        "Bernie Sanders spoke. Sanders, who has already sent pleas on Canova’s behalf, said he "
+        "also may campaign for him."
+    )
+    q = _by_key(text, "campaign for him")
+    assert (q.text, _who(q)) == ("he also may campaign for him", ("Bernie Sanders", "Sanders"))
+    q = _by_key("“There is energy in many races,” Rep. Earl Blumenauer (D-Ore.) said.", "energy")
+    assert _who(q) == ("Earl Blumenauer", "Rep. Earl Blumenauer")
+    q = _by_key("Twitter said it actively investigated the threats.", "investigated")
+    assert q.text == "it actively investigated the threats"
+    q = _by_key("Ali Karimov told reporters he thought the story was made up.", "made up")
+    assert q.text.startswith("he thought")
+    q = _by_key("The talks will resume in May, the deputy minister, Ali Karimov, said.", "resume")
+    assert _who(q)[0] == "Ali Karimov"

@@ -274,8 +274,10 @@ _QUESTION_WORD = re.compile(
     re.IGNORECASE,
 )
 _IT_CLAUSE = re.compile(
-    r"\s+(?:would|will|was|is|had|has|could|should|may|might|can|did|does|needs|plans|"
-    r"wants|intends|expects|remains|believes|sees|hopes|fears|[a-z]+ed|[a-z]{3,}[^s\W]s)\b"
+    r"\s+(?:[a-z]+ly\s+)?(?:would|will|was|is|had|has|could|should|may|might|can|did|does|"
+    r"wo|needs|plans|"
+    r"wants|intends|expects|remains|believes|sees|hopes|fears|[a-z]+ed|[a-z]{3,}[^s\W]s)"
+    r"(?:n['’]t)?\b"
 )
 # "назвал это решение «…»", "called the expansion “…”": a naming verb, its object, the mark
 _NAMING = (
@@ -364,6 +366,10 @@ _PRONOUN_CLAUSE = re.compile(
     r"\s+(he|she|they|we|i)(?:['’](?:d|ll|s|re|ve|m))?\s+(?!(?:and|or|to|of|in|that)\b)[a-z]"
 )
 _ASK = frozenset(["asked", "asks", "wondered", "wonders"])
+_QUANTITY_NEXT = re.compile(
+    r"\s+(?:than\s+)?(?:\d|half|a\s+third|a\s+quarter|two-thirds|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million|\$|€|£)"
+)
 _SENTENCE_CLOSERS = frozenset(".!?…:;\"”»’')")
 _INTRO_PARTICIPLES = frozenset(
     ["asked", "pressed", "questioned", "quizzed", "challenged", "confronted", "interviewed",
@@ -858,6 +864,8 @@ class _Reader:
             i = start + m.start()
             if text[i] == "." and _ABBREV.search(text[max(0, i - 6) : i + 1]):
                 continue
+            if text[i] == "." and text[i + 1 : i + 2] == ")":
+                continue  # "Rep. Earl Blumenauer (D-Ore.) said": a party and state
             return True
         return False
 
@@ -1295,9 +1303,13 @@ class _Reader:
                     return self._emit(para, (s0, s1), body, comma, got[0], cue, (comma, end),
                                       spans)  # fmt: skip
                 between = text[comma : cue.start()]
-                if not re.search(r"\b(?:and|or|и|или)\b", between) or len(between.split()) > 5:
+                closing = not between.strip(" ,")  # "…, his top aide, Tad Devine, told …"
+                listed = re.search(r"\b(?:and|or|и|или)\b", between) and len(between.split()) <= 5
+                if not (closing or listed):
                     break
                 comma = text.rfind(",", body, comma)
+                if closing and comma > body:
+                    comma = text.rfind(",", body, comma)  # before the apposition's first comma
         # X said (that) CONTENT.
         speaker = None
         # the subject is after any quotation before the cue, never a name quoted in it
@@ -1378,6 +1390,10 @@ class _Reader:
         """``…, X said (on Monday).`` ends the sentence; ``…, who …, said the government…`` not."""
         speaker, cue, _p = got
         if speaker.start is not None and speaker.start > cue.start():
+            if re.match(r"\s*[a-z]", self.text[speaker.end or speaker.start : end]) and (
+                (speaker.mention or "").lower() in speech_en.PRONOUNS
+            ):
+                return False  # "…, said he also may campaign": the pronoun opens the statement
             return not _AUXILIARY.search(speaker.mention or "")
         return self.lang == "ru" or self._content_start(cue, end) is None
 
@@ -1415,7 +1431,8 @@ class _Reader:
             near = False  # "said X would…, and that Y…": the statement starts after the cue
         if that and near and len(between.split()) <= 12 and not re.search(r"[.;!?](?!\w)", between):
             return that.end()
-        word = cue.group(0).lower().split()[-1]
+        words = cue.group(0).lower().split()
+        word = words[-1] if words[-1] in self.cues.verbs or len(words) == 1 else words[0]
         if self.lang == "ru" and cue.group(0).lower().startswith(speech_ru.APPEAL_CUES):
             return cue.end()  # "призвала горожан не поддаваться панике" (English news: no)
         if not self.cues.verbs.get(word, False):
@@ -1444,6 +1461,10 @@ class _Reader:
         w = nxt.group(0)
         if w.lower() == "it" and _IT_CLAUSE.match(text, p + 2):
             return p  # "said it would…": the statement, not the object of the verb
+        if w.lower() in ("about", "over", "more", "fewer", "less") and _QUANTITY_NEXT.match(
+            text, p + len(w)
+        ):
+            return p  # "said about half of the rise came from …": a figure opens the statement
         if w.lower() in _NOT_CLAUSE_EN or w.lower() in ("it", "by"):
             return None
         if w.lower() in self.cues.clause_openers or (w[:1].isupper() and w.lower() != "i"):
