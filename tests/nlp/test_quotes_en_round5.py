@@ -221,3 +221,32 @@ def test_wire_copy_forms_of_the_speaker_and_the_statement() -> None:
     assert q.text.startswith("he thought")
     q = _by_key("The talks will resume in May, the deputy minister, Ali Karimov, said.", "resume")
     assert _who(q)[0] == "Ali Karimov"
+
+
+def test_naming_verb_reports_its_object_whole_with_the_marked_words_partial() -> None:
+    text = "Bernie Sanders spoke. Sanders called the party's suspension “arbitrary.”"
+    kinds = {(q.kind, q.text) for q in _quotes(text)}
+    assert ("partial", "arbitrary.") in kinds
+    assert ("indirect", "the party's suspension “arbitrary.”") in kinds
+
+
+def test_a_statement_interrupted_by_its_attribution_is_one_statement() -> None:
+    text = (
+        "Anna Berg spoke. If she becomes president, Berg suggested in a tweet, women won’t be "
+        "punished for it."
+    )
+    q = _by_key(text, "punished for it")
+    assert q.text.startswith("If she becomes president") and _who(q)[0] == "Anna Berg"
+    text = (
+        "Ivan Petrov spoke. While the state may lift the pension age, that is good news, he "
+        "said, because people are living longer."
+    )
+    q = _by_key(text, "living longer")
+    assert q.text.startswith("While the state") and _who(q) == ("Ivan Petrov", "he")
+    # an apposition after the attribution is no resumed statement
+    text = (
+        "Tajikistan has raised tariffs by 15%, the Antimonopoly Service announced on February "
+        "19, the second increase in two years."
+    )
+    q = _by_key(text, "raised tariffs")
+    assert q.text == "Tajikistan has raised tariffs by 15%"

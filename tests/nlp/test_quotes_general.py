@@ -46,10 +46,21 @@ def test_quotes_en_called_described_criticized_give_the_quoted_words_to_the_subj
         'Human Rights Watch criticized the ministry for "failing to protect migrants from abuse." '
         "The group said the law was vague."
     )
-    assert _name(_find(text, "en", "historic step")) == "Ibrahim Ahmed"
-    assert _name(_find(text, "en", "frank and very useful")) == "John Smith"
-    q = _find(text, "en", "failing to protect")
-    assert (_name(q), q.cue) == ("Human Rights Watch", "criticized")
+
+    # the marked words are a partial quote; the verb's object with them is reported whole
+    def both(key: str) -> set[tuple[str, str | None, str | None]]:
+        return {(q.kind, _name(q), q.cue) for q in _quotes(text, "en") if key in q.text}
+
+    assert both("historic step") == {
+        ("partial", "Ibrahim Ahmed", "called"),
+        ("indirect", "Ibrahim Ahmed", "called"),
+    }
+    assert {k for k, _n, _c in both("frank and very useful")} == {"partial", "indirect"}
+    assert {n for _k, n, _c in both("frank and very useful")} == {"John Smith"}
+    assert both("failing to protect") == {
+        ("partial", "Human Rights Watch", "criticized"),
+        ("indirect", "Human Rights Watch", "criticized"),
+    }
 
 
 def test_quotes_a_cue_after_a_full_stop_with_its_own_clause_is_no_tail_of_the_quotation() -> None:

@@ -358,7 +358,7 @@ _NAME_BEFORE_WHO = re.compile(
 # Words after a cue that begin its object, not a statement: "warned of …", "stressed the need"
 _NOT_STRAIGHT_ON = frozenset(
     ["the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my",
-     "him", "them", "me", "us", "you", "what", "how", "why", "whether", "if", "so", "yes", "no",
+     "him", "them", "me", "us", "you", "what", "how", "why", "whether", "so", "yes", "no",
      "nothing", "something", "anything", "more", "much", "little", "up", "out", "off", "back"]
 )  # fmt: skip
 _AND_BEFORE = re.compile(r"[^,]\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+)?$")
@@ -369,6 +369,12 @@ _ASK = frozenset(["asked", "asks", "wondered", "wonders"])
 _QUANTITY_NEXT = re.compile(
     r"\s+(?:than\s+)?(?:\d|half|a\s+third|a\s+quarter|two-thirds|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|a\s+dozen|a\s+hundred|a\s+thousand|a\s+million|\$|€|£)"
+)
+# After a cue, up to its resuming comma: "he said, because …", "suggested in a tweet, women …"
+_RESUME_AFTER_CUE = re.compile(r"((?:\s+[\w'’.-]+){0,6}?)\s*,\s+(?=\S)")
+_NEGATED_AUX = re.compile(r"\b(?:won|can|don|doesn|didn|isn|aren|wasn|weren|hasn|haven)['’]t\b")
+_SUBJECT_OPENERS = frozenset(
+    ["he", "she", "they", "i", "we", "the", "a", "an", "his", "her", "their", "its", "our"]
 )
 _SENTENCE_CLOSERS = frozenset(".!?…:;\"”»’')")
 _INTRO_PARTICIPLES = frozenset(
@@ -570,9 +576,13 @@ class _Reader:
             return [(left, right)]
         first = seg_stripped.index(",")
         last = seg_stripped.rindex(",")
-        if self.lang != "ru" and len(seg_stripped[:first].split()) == 1:
-            # "Significantly, the judge said", "Despite that, they say": the words nearest
-            # the verb first when a single word opens the sentence
+        last_words = seg_stripped[last + 1 :].split()
+        if self.lang != "ru" and (
+            len(seg_stripped[:first].split()) == 1
+            or (last_words and last_words[0].lower() in _SUBJECT_OPENERS)
+        ):
+            # "Significantly, the judge said", "…, that is cause for celebration, he said":
+            # the words nearest the verb first
             return [(left + last + 1, right), (left, left + first), (left, right)]
         return [(left, left + first), (left + last + 1, right), (left, right)]
 
@@ -847,6 +857,29 @@ class _Reader:
                 Quote(text[inner_s:inner_e], kind, inner_s, inner_e, speaker, cue.group(0)),
                 para, sent, region, cue.start(),
             )  # fmt: skip
+            if kind == "partial" and self.lang != "ru":
+                self._named_object(para, sent, cue, speaker, span)
+
+    def _named_object(
+        self, para: int, sent: tuple[int, int], cue: re.Match[str], speaker: Speaker,
+        span: QuoteSpan,
+    ) -> None:  # fmt: skip
+        """``Sanders called the DNC's suspension “arbitrary.”``: what was said of what, reported
+        whole (the words in marks are the partial quote)."""
+        text = self.text
+        a = cue.end()
+        b = self._content_end(*sent)
+        stop = re.search(r"[;:]|\s[—–]\s", text[span.end : b])
+        if stop:
+            b = span.end + stop.start()
+        while b > a and text[b - 1] in " \t,.;:":
+            b -= 1
+        while a < b and text[a] in " \t,":
+            a += 1
+        if not (a < span.open and span.end <= b + 1) or len(text[a:b].split()) < 3:
+            return
+        quote = Quote(text[a:b], "indirect", a, b, speaker, cue.group(0))
+        self._add(quote, para, sent, (sent[0], a), cue.start())
 
     def _inner(self, span: QuoteSpan) -> tuple[int, int]:
         text = self.text
@@ -1335,7 +1368,7 @@ class _Reader:
             return False
         content = self._content_start(cue, end)
         if content is None:
-            return False
+            return self._interrupted(para, (s0, s1), body, end, speaker, cue, spans)
         before = text.rfind(",", body, speaker.start or cue.start())
         if (
             before > body
@@ -1347,6 +1380,52 @@ class _Reader:
             # "The decision, officials said, will be reviewed": the words around the attribution
             return self._emit(para, (s0, s1), body, end, speaker, cue, (before, content), spans)
         return self._emit(para, (s0, s1), content, end, speaker, cue, (s0, content), spans)
+
+    def _resumes(self, cue: re.Match[str], end: int) -> bool:
+        """True when the words after a cue's resuming comma go on with the statement (English)."""
+        if self.lang == "ru":
+            return False
+        resume = _RESUME_AFTER_CUE.match(self.text, cue.end(), end)
+        if resume is None or _FINITE_IN.search(resume.group(1)):
+            return False
+        words = self.text[resume.end() : end]
+        rest = words.split()
+        if len(rest) < 3 or re.match(
+            r"(?:[a-z]+ing|according|as|who|which|citing|in|on|at)$", rest[0].lower()
+        ):
+            return False
+        # a clause of its own, not an apposition ("…, announced on Monday, the second rise …")
+        return bool(
+            _FINITE_IN.search(words)
+            or _NEGATED_AUX.search(words)
+            or rest[0].lower() in ("because", "but", "while", "although", "though", "since", "so")
+        )
+
+    def _interrupted(
+        self,
+        para: int,
+        sent: tuple[int, int],
+        body: int,
+        end: int,
+        speaker: Speaker,
+        cue: re.Match[str],
+        spans: list[QuoteSpan],
+    ) -> bool:
+        """``While …, that is cause for celebration, he said, because …``, ``If she wins,
+        Clinton suggested in a tweet, women won't be punished``: the words around the
+        attribution are one statement, whatever word resumes it."""
+        text = self.text
+        if self.lang == "ru" or speaker.start is None:
+            return False
+        before = text.rfind(",", body, speaker.start)
+        resume = _RESUME_AFTER_CUE.match(text, cue.end(), end)
+        if before <= body or resume is None or _FINITE_IN.search(resume.group(1)):
+            return False
+        if self._has_stop(body, before) or len(text[resume.end() : end].split()) < 2:
+            return False
+        if len(text[before + 1 : speaker.start].split()) > 0:
+            return False  # the speaker's words are all that stand between the commas
+        return self._emit(para, sent, body, end, speaker, cue, (before, resume.end()), spans)
 
     def _relative(
         self,
@@ -1389,6 +1468,8 @@ class _Reader:
     def _ends_sentence(self, got: tuple[Speaker, re.Match[str], int], end: int) -> bool:
         """``…, X said (on Monday).`` ends the sentence; ``…, who …, said the government…`` not."""
         speaker, cue, _p = got
+        if self._resumes(cue, end):
+            return False  # "…, he said, because …": the statement goes on after the attribution
         if speaker.start is not None and speaker.start > cue.start():
             if re.match(r"\s*[a-z]", self.text[speaker.end or speaker.start : end]) and (
                 (speaker.mention or "").lower() in speech_en.PRONOUNS
