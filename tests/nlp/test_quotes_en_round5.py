@@ -250,3 +250,11 @@ def test_a_statement_interrupted_by_its_attribution_is_one_statement() -> None:
     )
     q = _by_key(text, "raised tariffs")
     assert q.text == "Tajikistan has raised tariffs by 15%"
+
+
+def test_according_to_an_organisation_or_a_lone_surname() -> None:
+    text = "In 2024, about 82 percent of cases were closed within a year, according to the FBI."
+    q = _by_key(text, "cases were closed")
+    assert _who(q)[0] == "FBI"
+    text = "According to Karimov, the road was once part of the plan, but is now out of it."
+    assert _who(_by_key(text, "the road was once"))[0] == "Karimov"

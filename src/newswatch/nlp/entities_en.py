@@ -751,10 +751,20 @@ class _Reader:
                 )
                 return
             before = self._previous_word(i)
-            if len(words) == 1 and (
-                (before in lex.PLACE_PREPOSITIONS and not self._sentence_start(i))
-                or (before == "of" and self._previous_word(self._word_before(i)) in _PLACE_NOUNS)
-                or (before in ("and", "or") and self._place_ends_at(self._word_before(i)))
+            # "according to Trump", "in the view of X": a source, not a place
+            sourced = before in ("to", "of") and self._previous_word(self._word_before(i)) in (
+                "according", "view", "opinion", "words", "told", "said", "reported",
+            )  # fmt: skip
+            if (
+                len(words) == 1
+                and not sourced
+                and (
+                    (before in lex.PLACE_PREPOSITIONS and not self._sentence_start(i))
+                    or (
+                        before == "of" and self._previous_word(self._word_before(i)) in _PLACE_NOUNS
+                    )
+                    or (before in ("and", "or") and self._place_ends_at(self._word_before(i)))
+                )
             ):
                 start, end, surface = self._span(i, j)
                 self.found.append(

@@ -1565,7 +1565,7 @@ class _Reader:
         while end > s0 and text[end - 1] in " \t.!?…":
             end -= 1
         for via in find_via(text, self.lang, start=max(s0, end - 200), end=s1,
-                            outlet_names=self.outlet_names):  # fmt: skip
+                            outlet_names=self.outlet_names, is_outlet=self._outlet_ok):  # fmt: skip
             if via.rank >= 1 and not _THAT_NEXT.match(text, via.end):
                 # (not "…, told Trend that …": the outlet spoken to, the words after it)
                 comma = text.rfind(",", s0, via.start)
