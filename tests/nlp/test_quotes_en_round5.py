@@ -258,3 +258,13 @@ def test_according_to_an_organisation_or_a_lone_surname() -> None:
     assert _who(q)[0] == "FBI"
     text = "According to Karimov, the road was once part of the plan, but is now out of it."
     assert _who(_by_key(text, "the road was once"))[0] == "Karimov"
+
+
+def test_only_verbs_of_saying_put_the_speaker_after_them() -> None:
+    text = (
+        "Another partner routinely spends time with the company, helping it think through its "
+        "quarterly earnings release."
+    )
+    assert _quotes(text) == ()
+    q = _by_key("The talks will resume in May, said the deputy minister, Ali Karimov.", "resume")
+    assert _who(q)[0] == "Ali Karimov"

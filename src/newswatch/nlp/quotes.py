@@ -376,6 +376,63 @@ _NEGATED_AUX = re.compile(r"\b(?:won|can|don|doesn|didn|isn|aren|wasn|weren|hasn
 _SUBJECT_OPENERS = frozenset(
     ["he", "she", "they", "i", "we", "the", "a", "an", "his", "her", "their", "its", "our"]
 )
+_INVERTIBLE = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "noted",
+        "notes",
+        "wrote",
+        "writes",
+        "asked",
+        "asks",
+        "continued",
+        "replied",
+        "answered",
+        "responded",
+        "explained",
+        "argued",
+        "argues",
+        "warned",
+        "warns",
+        "stressed",
+        "stresses",
+        "insisted",
+        "insists",
+        "recalled",
+        "recalls",
+        "declared",
+        "announced",
+        "reported",
+        "reports",
+        "observed",
+        "remarked",
+        "commented",
+        "countered",
+        "cautioned",
+        "concluded",
+        "confirmed",
+        "acknowledged",
+        "admitted",
+        "conceded",
+        "emphasized",
+        "emphasised",
+        "underlined",
+        "underscored",
+        "predicted",
+        "promised",
+        "pointed",
+        "went",
+        "tweeted",
+        "posted",
+    ]
+)
+_PHRASAL_AFTER = re.compile(r"\s+(?:through|over|up|out|back|off|twice|again)\b", re.IGNORECASE)
 _SENTENCE_CLOSERS = frozenset(".!?…:;\"”»’')")
 _INTRO_PARTICIPLES = frozenset(
     ["asked", "pressed", "questioned", "quizzed", "challenged", "confronted", "interviewed",
@@ -505,6 +562,11 @@ class _Reader:
                     break
         if self.lang == "ru":
             b = self._before_outlet(a, b)
+        elif text[b : b + 1] == "," and not self._has_person(a, b):
+            # "said the deputy minister, Ali Karimov": the name in apposition to the role
+            for s, e, ent in self.resolver.entities_in(b, min(end, b + 60)):
+                if ent.type == "PERSON" and not text[b + 1 : s].strip():
+                    return a, e
         return a, b
 
     def _stop_after(self, start: int, end: int) -> re.Match[str] | None:
@@ -645,6 +707,9 @@ class _Reader:
             return self._resolve_any([(a, b)], gender, impersonal)
         before = self._subject_candidates(left, cue.start())
         after_ok = kind != "passive" or self.lang == "ru"
+        if self.lang != "ru" and kind == "verb":
+            # "…, said the minister": only verbs of saying put their speaker after them
+            after_ok = cue.group(0).lower().split()[0] in _INVERTIBLE
         after = [self._after_cue(cue, right)] if after_ok else []
         if kind == "passive" and self.lang == "ru":
             before = []
@@ -1288,6 +1353,8 @@ class _Reader:
         if kind == "verb" and _QUESTION_WORD.match(text, cue.end()):
             return False  # "said which foreign partner will build…": a question, reported
         word = cue.group(0).lower()
+        if kind == "verb" and self.lang != "ru" and _PHRASAL_AFTER.match(text, cue.end()):
+            return False  # "helping the company think through its results": no statement
         if kind == "verb" and self.lang != "ru" and _BE_BEFORE.search(text, body, cue.start()):
             return False  # "a delegation is expected in Kabul": a passive, no one speaking
         if word in speech_en.THAT_ONLY and (
