@@ -268,3 +268,34 @@ def test_only_verbs_of_saying_put_the_speaker_after_them() -> None:
     assert _quotes(text) == ()
     q = _by_key("The talks will resume in May, said the deputy minister, Ali Karimov.", "resume")
     assert _who(q)[0] == "Ali Karimov"
+
+
+def test_two_verbs_of_one_subject_give_two_statements() -> None:
+    text = "Ali Karimov said the road would open in May and added that the bridge was ready."
+    got = [(q.text, q.cue) for q in _quotes(text)]
+    assert got == [("the road would open in May", "said"), ("the bridge was ready", "added")]
+    text = (
+        "Bernie Stone spoke in Osh. He says he respects Reid and calls her “an intelligent "
+        "woman with a fine record.”"
+    )
+    quotes = _quotes(text)
+    assert ("he respects Reid", "says") in [(q.text, q.cue) for q in quotes]
+    assert {_who(q)[0] for q in quotes} == {"Bernie Stone"}
+
+
+def test_a_quotation_closing_a_long_that_clause_is_partial() -> None:
+    text = (
+        "Bernie Stone won in Osh. He told the crowd that it meant a lot to him that “the "
+        "people who know me best” gave him the victory."
+    )
+    kinds = {(q.kind, q.text) for q in _quotes(text)}
+    assert ("partial", "the people who know me best") in kinds
+    assert any(k == "indirect" and t.startswith("it meant a lot") for k, t in kinds)
+
+
+def test_us_states_are_places() -> None:
+    text = (
+        "Bernie Stone won the primary in Vermont. His rival, Hillary Reid, won Georgia and "
+        "Virginia. He told the crowd that it meant a lot to him."
+    )
+    assert _who(_by_key(text, "meant a lot"))[0] == "Bernie Stone"

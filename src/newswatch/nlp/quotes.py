@@ -433,6 +433,12 @@ _INVERTIBLE = frozenset(
     ]
 )
 _PHRASAL_AFTER = re.compile(r"\s+(?:through|over|up|out|back|off|twice|again)\b", re.IGNORECASE)
+_SECOND_CUE_EN = re.compile(
+    rf"(?<![\w-])(?:{_alts([w for w, free in speech_en.CUE_VERBS.items() if w not in speech_en.THAT_ONLY])}"
+    rf"|{'|'.join(speech_en.NAMING_CUES)})(?![\w-])",
+    re.IGNORECASE,
+)
+_AND_NEXT = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later)\s+)?$")
 _SENTENCE_CLOSERS = frozenset(".!?…:;\"”»’')")
 _INTRO_PARTICIPLES = frozenset(
     ["asked", "pressed", "questioned", "quizzed", "challenged", "confronted", "interviewed",
@@ -487,6 +493,8 @@ class _Reader:
     #: The person an interview's answers belong to, with its cue, date and via (once read).
     interviewee: tuple[Speaker, str | None, Quote] | None = None
     interviewee_read: bool = False
+    #: Where a second cue of the sentence's subject begins ("said A and added that B").
+    split_at: int | None = None
     #: Outlets closing each paragraph ("…, Sputnik Tajikistan reports."), read once per paragraph.
     tail_via: dict[tuple[int, int], list[ViaMention]] = field(default_factory=dict)
     #: Quotations of the paragraph being read that have no attribution of their own yet.
@@ -785,6 +793,10 @@ class _Reader:
         candidates = self._subject_candidates(start, m.start())
         if not candidates:
             return None
+        if self.lang != "ru" and _AND_BEFORE.search(self.text, start, m.start()):
+            # "He says he respects Clinton and calls her “…”": the sentence's subject names
+            first = self._sentence_subject(start, m.start())
+            return (first, m) if first is not None else None
         plural = self.lang == "ru" and m.group("verb").lower().endswith("и")
         # "В Министерстве транспорта назвали приговор «…»": the organisation, impersonally
         speaker = self._resolve_any(candidates, self._gender(m), impersonal=plural)
@@ -841,6 +853,12 @@ class _Reader:
             cue = m
         if cue is None:
             return None
+        if (
+            self.lang != "ru"
+            and re.search(r"\bthat$", seg, re.IGNORECASE)
+            and len(text[cue.end() : end].split()) > 6
+        ):
+            return None  # "told the crowd that it meant a lot to him that “…”": a partial
         left = start
         speaker = self.speaker_at_cue(cue, left, end)
         if speaker is None:
@@ -1128,9 +1146,13 @@ class _Reader:
                     s.inner_start <= cue.start() < s.inner_end for s in spans
                 ):
                     continue
+                if self.split_at is not None and cue.start() < self.split_at:
+                    continue
+                self.split_at = None
                 got = self._reported(para, s0, s1, body, cue, spans)
-                if got:
+                if got and self.split_at is None:
                     break
+            self.split_at = None
             if self.lang != "ru":
                 self._participle(para, s0, s1, spans)
 
@@ -1436,6 +1458,14 @@ class _Reader:
         content = self._content_start(cue, end)
         if content is None:
             return self._interrupted(para, (s0, s1), body, end, speaker, cue, spans)
+        if self.lang != "ru" and cue.group(0).lower() not in speech_en.THAT_ONLY:
+            # "says A and calls her “B”": the second verb brings a statement of its own
+            for nxt in _SECOND_CUE_EN.finditer(text, content, end):
+                joined = _AND_NEXT.search(text, content, nxt.start())
+                if joined is not None and joined.end() == nxt.start():
+                    end = joined.start()
+                    self.split_at = nxt.start()
+                    break
         before = text.rfind(",", body, speaker.start or cue.start())
         if (
             before > body
