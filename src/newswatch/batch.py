@@ -350,6 +350,18 @@ def run_unit(unit: Unit, out: str, settings: Settings) -> UnitReport:
 # -- the run ---------------------------------------------------------------------------------
 
 
+def _report_from_marker(out: Path, unit: Unit) -> UnitReport | None:
+    """The report a finished unit left in its done marker (when its result was lost)."""
+    if not is_done(out, unit):
+        return None
+    try:
+        done = json.loads((out / _DONE / f"{unit.name}.json").read_text("utf-8"))
+        fields = {name: done[name] for name in UnitReport.__dataclass_fields__}
+        return UnitReport(**fields)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _remove_stale_temps(out: Path) -> None:
     """Temporary files left by tasks whose worker was killed (their units ran again elsewhere)."""
     for folder in (out, *(out / t for t in (*TABLES, _DONE))):
@@ -381,26 +393,45 @@ def run_batch(
     if on_start is not None:
         on_start(len(todo))
     run_id = uuid.uuid4().hex[:8]
-    futures = {
-        client.submit(
-            run_unit, unit, str(out), settings, key=f"newswatch-{unit.name}-{run_id}", retries=1
-        ): unit
-        for unit in todo
-    }
-    for future in as_completed(futures):
-        unit = futures[future]
+
+    def submit(unit: Unit, attempt: int) -> Any:
+        key = f"newswatch-{unit.name}-{run_id}-{attempt}"
+        return client.submit(run_unit, unit, str(out), settings, key=key, retries=1)
+
+    futures = {submit(unit, 0): (unit, 0) for unit in todo}
+    pending = as_completed(list(futures))
+    for future in pending:
+        unit, attempt = futures.pop(future)
+        report: UnitReport | None = None
+        reason: str | None = None
         if future.status == "finished":
-            report: UnitReport = future.result()
+            try:
+                report = future.result()
+            except Exception as exc:  # the result was lost with the worker that held it
+                reason = f"{type(exc).__name__}: {exc}"
+        else:
+            error = future.exception()
+            reason = f"{type(error).__name__}: {error}" if error is not None else None
+        future.release()
+        if report is None and reason is None:
+            # no result and no error: the worker holding it died; the unit's own marker tells
+            # whether it was written, else it runs again
+            report = _report_from_marker(out, unit)
+            if report is None and attempt < 2:
+                again = submit(unit, attempt + 1)
+                futures[again] = (unit, attempt + 1)
+                pending.add(again)
+                continue
+            if report is None:
+                reason = "lost: its worker died each time it ran"
+        if report is not None:
             summary.reports.append(report)
             if on_report is not None:
                 on_report(report)
         else:
-            exc = future.exception()
-            reason = f"{type(exc).__name__}: {exc}"
-            summary.failed.append((unit.name, reason))
+            summary.failed.append((unit.name, reason or "unknown"))
             if on_failure is not None:
-                on_failure(unit.name, reason)
-        future.release()
+                on_failure(unit.name, reason or "unknown")
     _remove_stale_temps(out)
     summary.seconds = time.perf_counter() - started
     return summary

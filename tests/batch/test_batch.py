@@ -14,6 +14,7 @@ from newswatch.batch import (
     BatchError,
     Unit,
     _chunks,
+    _report_from_marker,
     is_done,
     plan_units,
     prepare_output,
@@ -142,6 +143,20 @@ def test_run_unit_writes_records_errors_and_tables(plain_inputs: Path, tmp_path:
     assert entities.num_rows == sum(len(r["entities"]) for r in records)
     assert is_done(out, units[0])
     assert not leftover_temps(out)
+
+
+def test_a_lost_result_is_read_back_from_the_units_marker(
+    plain_inputs: Path, tmp_path: Path
+) -> None:
+    # a worker that dies after writing its unit loses the result it held: the marker has it
+    out = tmp_path / "out"
+    prepare_output(out, 1000)
+    units, _ = plan_units([str(plain_inputs)], files_per_task=1000)
+    assert _report_from_marker(out, units[0]) is None  # not run: it must run (again)
+    report = run_unit(units[0], str(out), Settings())
+    assert _report_from_marker(out, units[0]) == report
+    (out / "_done" / f"{units[0].name}.json").write_text("{broken", "utf-8")
+    assert _report_from_marker(out, units[0]) is None
 
 
 def test_run_unit_reports_bad_warc_records_and_keeps_the_good_ones(tmp_path: Path) -> None:
