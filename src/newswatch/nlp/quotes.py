@@ -314,6 +314,12 @@ _AS_REPORTED = (
         re.IGNORECASE,
     ),
 )
+_OUTLET_AS_SOURCE = re.compile(rf"(?:{_alts(speech_ru.OUTLET_AS_SOURCE)})", re.IGNORECASE)
+# "Как сообщает ТАСС со ссылкой на …, CONTENT": an outlet's verb opening the sentence.
+_AS_LEAD = re.compile(
+    r"\s*как\s+(?:сообщает|сообщило|сообщил|сообщают|передает|передаёт|передают|пишет|пишут)\s",
+    re.IGNORECASE,
+)
 # The circumstances that open a sentence before its speaker: "In a statement on Wednesday, …",
 # "Speaking at a press conference, …", "В своем заявлении, …"
 _CIRCUMSTANCE = re.compile(
@@ -558,6 +564,12 @@ class _Reader:
             g = _POSSESSIVE.get(pron, "m")
             a = cue.start() + (word.start(1) if word else 0)
             return self.resolver.pronoun(a, a + len(pron), g)
+        if kind == "acc" and _OUTLET_AS_SOURCE.fullmatch(cue.group(0)):
+            # "Как пишет газета «Коммерсантъ», …": the outlet is the source, not a via
+            a = cue.end()
+            comma = self.text.find(",", a, right)
+            b = comma if comma >= 0 else right
+            return self.resolver.resolve(a, b) if self._is_media(a, b) else None
         if kind == "acc":
             a, b = self._after_cue(cue, right)
             if self._is_media(a, b):
@@ -1001,19 +1013,29 @@ class _Reader:
                                     spans)  # fmt: skip
         if not outlet_before:
             return False
+        if ru and stop is not None and text[stop.start()] == "," and _AS_LEAD.match(lead):
+            # "Как сообщает ТАСС со ссылкой на МВД России, CONTENT"
+            a0 = stop.end()
+            while a0 < end and text[a0] == " ":
+                a0 += 1
+            return self._emit_cited(para, (s0, s1), a0, end, speaker, m, (s0, a0), spans,
+                                    self._lead_outlet(s0, m.start()))  # fmt: skip
         that = self.cues.that.search(text, b, min(end, b + 120))
         if that is None or self._has_stop(b, that.start()):
             return False
         # "Reuters со ссылкой на два источника сообщило, что CONTENT"
-        outlet = None
-        for w in re.finditer(r"\S+", lead):
-            got = self._outlet_at(s0 + w.start(), m.start())
-            if got is not None:
-                name = text[s0 + w.start() : got].strip(' ,«»"')
-                outlet = (self.outlet_names(name) if self.outlet_names else None) or name
-                break
         return self._emit_cited(para, (s0, s1), that.end(), end, speaker, m, (s0, that.end()),
-                                spans, outlet)  # fmt: skip
+                                spans, self._lead_outlet(s0, m.start()))  # fmt: skip
+
+    def _lead_outlet(self, a: int, b: int) -> str | None:
+        """The first outlet named in ``text[a:b]``, by its known name when it has one."""
+        text = self.text
+        for w in re.finditer(r"\S+", text[a:b]):
+            got = self._outlet_at(a + w.start(), b)
+            if got is not None:
+                name = text[a + w.start() : got].strip(' ,«»"')
+                return (self.outlet_names(name) if self.outlet_names else None) or name
+        return None
 
     def _emit_cited(
         self,
@@ -1406,6 +1428,9 @@ class _Reader:
             last_words = not text[via.end : para_end].strip(' .»”"—–-')
             if via.rank >= 1 and last_words and via.name not in names:
                 names.append(via.name)
+        if self.lang == "ru" and quote.speaker is not None and quote.speaker.entity is not None:
+            # "Как пишет «Коммерсантъ», …": the outlet that speaks is not its own carrier
+            names = [n for n in names if n != quote.speaker.name]
         return tuple(names)
 
     def _outlet_ok(self, start: int, end: int, name: str) -> bool:

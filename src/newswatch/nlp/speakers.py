@@ -399,6 +399,18 @@ class Resolver:
             kind = next((e.type for e in self.entities if e.id == found.entity), None)
             if kind != "PERSON":  # "the CSTO secretary-general": the organisation is a modifier
                 return self._role(start, end, role_after.group(0), gender)
+        if found is not None and self.lang == "ru" and found.entity is not None:
+            role_first = lex.role.match(low)
+            kind = next((e.type for e in self.entities if e.id == found.entity), None)
+            gap = "x"
+            if role_first is not None and found.start is not None:
+                gap = self.text[start + role_first.end() : found.start]
+            if role_first is not None and kind in ("ORG", "MEDIA") and not gap.strip(' «"„'):
+                # "— сказал глава «Кыргыз темир жолу»", "подчеркнул председатель Комитета": the
+                # organisation in the genitive names whose head speaks, the person named with it
+                head = self._role(start, end, role_first.group(0), gender)
+                if head is not None and head.entity is not None:
+                    return head
         if found is not None:
             return found
         if lex.statement.search(low) and not lex.role.search(low):

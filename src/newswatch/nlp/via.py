@@ -236,8 +236,9 @@ def find_via(
             a, b = m.span("name")
             raw = m.group("name")
             if lang == "ru" and len(raw.split()) > 1:
-                # "приводит слова Лаврова ТАСС": the outlet is the last names of the run.
-                got = _known_tail(raw, a, outlet_names, sure=False)
+                # "приводит слова Лаврова ТАСС": the outlet is the last names of the run;
+                # after "со ссылкой на" only a sure one ("со ссылкой на МВД России": no outlet).
+                got = _known_tail(raw, a, outlet_names, sure=rank == 0)
                 if got is not None:
                     keep(got[0], b, got[1], rank)
                 continue

@@ -181,6 +181,9 @@ ACCORDING_TO: tuple[str, ...] = (
     "как напомнила",
     "как указал",
     "как указала",
+    # "Как пишет газета «Коммерсантъ», …": another outlet's own report (not "как писал": an
+    # outlet recalling its own earlier story)
+    *(OUTLET_AS_SOURCE := ("как пишет", "как пишут")),
 )
 
 # "По его словам, ..." — the pronoun before the noun.
