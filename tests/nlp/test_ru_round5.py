@@ -78,3 +78,34 @@ def test_quotes_ru_head_of_an_organisation_with_no_person_named_stays_the_organi
     assert _name(_find(text, "переговоры продолжатся")) == (
         "Министерство иностранных дел Таджикистана"
     )
+
+
+def test_entities_ru_one_word_agency_of_country_and_agency_stems_is_an_organisation() -> None:
+    text = (
+        "По данным Кыргызгидромета, в горах ожидаются дожди. В Узгидромете сообщили, что "
+        "водность рек упадет. Казгидромет предупредил о смоге."
+    )
+    orgs = {e.name for e in _entities(text) if e.type == "ORG"}
+    assert {"Кыргызгидромет", "Узгидромет", "Казгидромет"} <= orgs
+    assert not any(e.type == "PERSON" for e in _entities(text))
+
+
+def test_entities_ru_a_capitalised_role_or_adjective_opening_a_sentence_is_no_person() -> None:
+    text = (
+        "Эколог, руководитель общественного фонда Мадина Есенова считает, что газ не поможет.\n"
+        "Таджикский энергетик Азиз Шоев отметил, что главный риск — безопасность."
+    )
+    people = {e.name for e in _entities(text) if e.type == "PERSON"}
+    assert people == {"Мадина Есенова", "Азиз Шоев"}
+    assert _name(_find(text, "газ не поможет")) == "Мадина Есенова"
+
+
+def test_quotes_ru_interlocutor_of_the_agency_is_the_person_who_spoke_to_it() -> None:
+    text = (
+        "Энергетик Азиз Шоев в беседе с Sputnik Таджикистан отметил, что главный риск проекта — "
+        "безопасность.\n"
+        "«Линия идет через неспокойные провинции, — сказал собеседник агентства. — Реалистично "
+        "говорить о 2027 годе»."
+    )
+    assert _name(_find(text, "неспокойные провинции")) == "Азиз Шоев"
+    assert _name(_find(text, "Реалистично")) == "Азиз Шоев"

@@ -38,6 +38,10 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _STOP = frozenset('.!?;:…—–«»"“”„()[]')
 _CHUNK_TOKENS = 1000
 _APPOSITIVE = re.compile(r",\s+([^,.;:«»\"()\n—]{3,80}?)\s*(?=[,;]|\.\s)")
+_AGENCY_COMPOUND = re.compile(
+    rf"((?:{'|'.join(lex.AGENCY_COMPOUND_PREFIXES)})(?:{'|'.join(lex.AGENCY_COMPOUND_STEMS)}))"
+    r"(а|у|ом|е)?"
+)
 _DEFINED = re.compile(r"^(.*\S)\s*\(([A-ZА-ЯЁ]{2,8})\)$", re.DOTALL)
 _NER_TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 
@@ -227,6 +231,7 @@ class _Reader:
     def read(self) -> list[Found]:
         self._knowledge_spans()
         self._web_domains()
+        self._agency_compounds()
         self._adjective_places()
         self._ner_spans()
         self._headed_by_po()
@@ -377,6 +382,29 @@ class _Reader:
             )
             self.taken[k] = True
 
+    def _agency_compounds(self) -> None:
+        """«Кыргызгидромет», «по данным Казгидромета», «в Узгидромете»: a country's stem and an
+        agency's stem in one capitalised word is an organisation, named in the nominative."""
+        for k, (start, end, word) in enumerate(self.tokens):
+            if self.taken[k] or not word[:1].isupper() or word.isupper():
+                continue
+            m = _AGENCY_COMPOUND.fullmatch(word.lower().replace("ё", "е"))
+            if m is None:
+                continue
+            name = word[: len(m.group(1))]
+            self.found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    text=word,
+                    type="ORG",
+                    source="rule",
+                    name=name,
+                    key=f"ORG:{name_key(name)}",
+                )
+            )
+            self.taken[k] = True
+
     def _word_key(self, i: int) -> str:
         key = self.keys.get(i)
         if key is None:
@@ -480,6 +508,15 @@ class _Reader:
                 self.taken[k] = True
             return
         words = [self.tokens[k][2] for k in tokens]
+        if (
+            kind == "PERSON"
+            and len(tokens) == 1
+            and self._sentence_start(tokens[0])
+            and (_is_role(self._word_key(tokens[0])) or _is_adjective(words[0]))
+        ):
+            # «Эколог, руководитель фонда …», «Таджикский энергетик Азиз Шоев»: a capitalised role
+            # or adjective opening the sentence is no name
+            return
         if kind == "PERSON":
             self._person(tokens, surface)
             return

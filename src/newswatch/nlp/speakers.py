@@ -468,6 +468,19 @@ class Resolver:
                 name = said.speaker.name.lower()
                 if said.at < start and said.speaker.entity is None and head in name:
                     return Speaker(said.speaker.name, None, phrase, start, end)
+            unnamed_before = any(
+                said.at < start
+                and said.speaker.entity is None
+                and _UNNAMED[True].match(" ".join(said.speaker.name.lower().split()))
+                for said in self.history
+            )
+            if self.lang == "ru" and head == "собес" and not unnamed_before:
+                # "Таджикский энергетик X в беседе с Sputnik отметил … — сказал собеседник
+                # агентства": with no unnamed source before, the person who spoke to it
+                for said in reversed(self.history):
+                    if said.at < start and said.type == "PERSON" and said.speaker.entity:
+                        sp = said.speaker
+                        return Speaker(sp.name, sp.entity, phrase, start, end)
         return Speaker(name=phrase, mention=phrase, start=start, end=end)
 
     def link_sources(self, speakers: Sequence[Speaker | None]) -> list[Speaker | None]:

@@ -99,6 +99,16 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "управляющий",
         "комиссар",
         "инспектор",
+        "эколог",
+        "энергетик",
+        "гидролог",
+        "климатолог",
+        "юрист",
+        "историк",
+        "социолог",
+        "демограф",
+        "водитель",
+        "чабан",
     ]
 )
 
@@ -281,6 +291,33 @@ BACK_REFERENCE_HEADS: frozenset[str] = frozenset(
         "федерация",
         "ассоциация",
     ]
+)
+
+# One-word agencies written as a country's stem and an agency's stem (Soviet-style compounds):
+# «Кыргызгидромет», «Казгидромета», «Узстандарт», «Кыргызпатент», «Росстат», «Таджикстандарт».
+AGENCY_COMPOUND_PREFIXES: tuple[str, ...] = (
+    "кыргыз",
+    "киргиз",
+    "казах",
+    "каз",
+    "узбек",
+    "уз",
+    "таджик",
+    "туркмен",
+    "рос",
+    "бел",
+    "арм",
+)
+AGENCY_COMPOUND_STEMS: tuple[str, ...] = (
+    "гидромет",
+    "стат",
+    "стандарт",
+    "патент",
+    "потребнадзор",
+    "надзор",
+    "атом",
+    "телеком",
+    "трансгаз",
 )
 
 # Capitalised words that are not names even when natasha says so (months, weekdays, openers).
