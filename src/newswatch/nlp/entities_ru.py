@@ -899,6 +899,15 @@ def _pick_first(
         readings = [r for r in readings if r.nominative.lower().replace("ё", "е") in known]
     if not readings:
         return _guess_first(word, last)
+    if (
+        gender == "femn"
+        and word.lower().endswith(("а", "я"))
+        and not any(r.gender == "femn" for r in readings)
+        and (not cases or "nomn" in cases)
+    ):
+        # «Парвина Азизова проинформировала»: the subject of a feminine verb is a woman named
+        # in the nominative, not the genitive of a man's name pymorphy3 knows («Парвин»)
+        return NamePart(word, "first", word, "femn", frozenset({"nomn"}), 0.0)
     if surname:
         agreeing = surname_readings(surname)
         fitting = [

@@ -338,7 +338,10 @@ _DASH_AFTER = re.compile(r"\s*,?\s*[—–-]")
 _RU_AFTER_CUE_SKIP = re.compile(
     r"(?:\s+(?:(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
     r"\d{1,2}\s+[а-я]+я|вчера|сегодня|накануне|также|тоже|журналистам|репортерам|"
-    r"на\s+брифинге|на\s+пресс-конференции))+(?=\s)",
+    r"на\s+брифинге|на\s+пресс-конференции|"
+    # "сообщил на заседании правительства в среду министр X": a meeting and whose it is
+    r"на\s+(?:заседании|совещании|встрече|форуме|сессии|съезде|конференции|пленарном\s+заседании)"
+    r"(?:\s+(?!глав)[а-яё]+(?:а|ы|и|ов|ей|ого))?))+(?=\s)",
     re.IGNORECASE,
 )
 # Where a Russian speaker's words after the cue surely end.
@@ -1170,19 +1173,26 @@ class _Reader:
         comma = text.rfind(",", body, cue.start())
         if _CIRCUMSTANCE.match(text, body, max(body, comma)):
             comma = -1  # "In a statement on Wednesday, the ministry said …": no statement before
-        if comma > body and self._no_that_after(cue, end):
+        tail_end = end
+        if self.lang == "ru" and end <= cue.start():
+            # "CONTENT, заявил РИА Новости посол X": the outlet spoken to ended the content at
+            # the comma; the speaker is after it
+            tail_end = s1
+            while tail_end > cue.end() and text[tail_end - 1] in " \t.!?…":
+                tail_end -= 1
+        if comma > body and self._no_that_after(cue, tail_end):
             # the last comma first; then earlier ones, for a list inside the speaker's words
             # ("…, officials from Kazakhstan, Azerbaijan and Georgia said")
             for _ in range(3):
                 if comma <= body:
                     break
-                got = self.tail(comma, end, spans)
+                got = self.tail(comma, tail_end, spans)
                 if (
                     got is not None
                     and got[1].start() == cue.start()
-                    and self._ends_sentence(got, end)
+                    and self._ends_sentence(got, tail_end)
                 ):
-                    return self._emit(para, (s0, s1), body, comma, got[0], cue, (comma, end),
+                    return self._emit(para, (s0, s1), body, comma, got[0], cue, (comma, tail_end),
                                       spans)  # fmt: skip
                 between = text[comma : cue.start()]
                 if not re.search(r"\b(?:and|or|и|или)\b", between) or len(between.split()) > 5:

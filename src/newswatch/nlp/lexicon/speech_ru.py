@@ -86,6 +86,12 @@ CUE_VERBS: dict[str, bool] = {
     **dict.fromkeys(_forms("резюмирова", *_PAST), True),
     **dict.fromkeys(_forms("подтверди", *_PAST), True),
     **dict.fromkeys(_forms("объяви", *_PAST), True),
+    **dict.fromkeys(_forms("объясни", *_PAST), True),
+    **dict.fromkeys(_forms("объясня", "ет", "ют"), True),
+    **dict.fromkeys(_forms("проинформирова", *_PAST), False),
+    **dict.fromkeys(_forms("информиру", "ет", "ют"), False),
+    **dict.fromkeys(_forms("рекомендова", *_PAST), False),
+    **dict.fromkeys(_forms("рекоменду", "ет", "ют"), False),
     **dict.fromkeys(_forms("выразил", "", "а", "и"), False),
     **dict.fromkeys(_forms("призва", *_PAST), False),
     **dict.fromkeys(_forms("счита", "ет", "ют", "л", "ла", "ли"), True),
@@ -117,7 +123,7 @@ CUE_VERBS: dict[str, bool] = {
 
 # Verbs of appeal whose statement is the object and the infinitive after them, with no "что":
 # "призвала горожан не поддаваться панике" (the first letters of the verb).
-APPEAL_CUES: tuple[str, ...] = ("призва", "призыва", "предложи")
+APPEAL_CUES: tuple[str, ...] = ("призва", "призыва", "предложи", "рекомендова", "рекоменду")
 
 # Impersonal cues whose speaker is an organisation or its statement:
 # "говорится в заявлении МИД", "сообщили в министерстве".
@@ -137,6 +143,20 @@ IMPERSONAL_CUES: tuple[str, ...] = (
     "рассказали",
     "подчеркнули",
     "добавили",
+    "подтвердили",
+    "напомнили",
+    "ответили",
+    "объяснили",
+    "заверили",
+    "предупредили",
+    "прокомментировали",
+    "рекомендовали",
+    "призвали",
+    "предложили",
+    # the same, of a statement made before: "Как отмечали ранее в министерстве, …"
+    "отмечали",
+    "сообщали",
+    "заявляли",
 )
 
 CUE_PHRASES: tuple[str, ...] = ("приводит слова", "цитирует", "со ссылкой на")
@@ -183,6 +203,14 @@ ACCORDING_TO: tuple[str, ...] = (
     "как указала",
     # "Как пишет газета «Коммерсантъ», …": another outlet's own report (not "как писал": an
     # outlet recalling its own earlier story)
+    "как отмечали",
+    "как сообщали",
+    "как заявляли",
+    "как пояснили",
+    "как уточнили",
+    "как подчеркнули",
+    "как объяснил",
+    "как объяснила",
     *(OUTLET_AS_SOURCE := ("как пишет", "как пишут")),
 )
 
@@ -242,6 +270,10 @@ OPENERS: tuple[str, ...] = (
     "также он",
     "вчера",
     "сегодня",
+    # the outlet reminding its reader: "Напомним, что в министерстве ранее заявили, …"
+    "напомним, что",
+    "напомним",
+    "напоминаем, что",
 )
 
 CLAUSE_OPENERS: tuple[str, ...] = ()
