@@ -157,3 +157,42 @@ def test_quotes_ru_about_this_said_at_a_government_meeting_on_a_weekday_by_a_min
     )
     q = _find(text, "начался отвод земель")
     assert (_name(q), q.date) == ("Тилек Жумабаев", "2024-04-10")
+
+
+def test_entities_ru_person_after_an_institution_named_after_someone_is_a_person() -> None:
+    text = (
+        "Доцент Казахского национального университета имени аль-Фараби Арман Бекмухамедов "
+        "выступил на форуме. Университет имени Абая Кунанбаева открыл филиал."
+    )
+    ents = _entities(text)
+    assert "Арман Бекмухамедов" in {e.name for e in ents if e.type == "PERSON"}
+    orgs = {e.name for e in ents if e.type == "ORG"}
+    assert "Казахский национальный университет имени аль-Фараби" in orgs
+    assert not any("Кунанбаев" in e.name for e in ents if e.type == "PERSON")
+
+
+def test_quotes_ru_interview_dash_after_an_answer_is_the_interviewers_turn() -> None:
+    text = (
+        "Kun.uz спросил у экономиста Азизбека Турсунова, что означает реформа.\n"
+        "— Зачем повышать тарифы?\n"
+        "— Потому что тарифы не покрывают себестоимость.\n"
+        "— Но ведь зимой многие районы и так сидят без света.\n"
+        "— Именно поэтому. Сети изношены, нужны инвестиции.\n"
+        "— Кого защитит государство?\n"
+        "— Малообеспеченные семьи получают компенсацию."
+    )
+    quotes = _quotes(text)
+    assert not any("сидят без света" in q.text for q in quotes), quotes
+    assert _name(_find(text, "Сети изношены")) == "Азизбек Турсунов"
+
+
+def test_quotes_ru_such_data_were_given_by_x_names_the_sentence_before() -> None:
+    text = (
+        "Грузопоток по коридору за десять месяцев вырос на треть. Такие данные РБК привел "
+        "заместитель генерального директора ОАО «Российские железные дороги» Дмитрий Станкевич.\n"
+        "Стороны не договорились о цене газа. Такое заявление сделал министр Мирлан Токтосунов.\n"
+        "Рост цен привел к снижению спроса. Это привело к сокращению импорта."
+    )
+    assert _name(_find(text, "вырос на треть")) == "Дмитрий Станкевич"
+    assert _name(_find(text, "о цене газа")) == "Мирлан Токтосунов"
+    assert not any("снижению спроса" in q.text for q in _quotes(text))

@@ -508,6 +508,21 @@ class _Reader:
                 self.taken[k] = True
             return
         words = [self.tokens[k][2] for k in tokens]
+        named_after = next((i for i, w in enumerate(words) if w.lower() == "имени"), None)
+        if (
+            kind == "ORG"
+            and named_after
+            and len(words) - named_after >= 4
+            and words[-2].lower().replace("ё", "е") in _first_names()
+            and words[-1][:1].isupper()
+        ):
+            # «доцент университета имени аль-Фараби Арман Бекмухамедов»: the model ran the
+            # person after the name the institution bears into it; a first name in the
+            # nominative starts the person (the bearer's name is in the genitive: «Абая»)
+            cut = tokens[-2]
+            self._ner_span(start, self.tokens[cut - 1][1], "ORG")
+            self._ner_span(self.tokens[cut][0], end, "PERSON")
+            return
         if (
             kind == "PERSON"
             and len(tokens) == 1

@@ -314,6 +314,15 @@ _AS_REPORTED = (
         re.IGNORECASE,
     ),
 )
+_NAME_IN_MARKS = re.compile(r"«[^«»\n.!?;]{1,50}»")
+_SUCH_VIEW_VERB = re.compile(
+    rf"(?P<verb>{_alts(speech_ru.SUCH_VIEW_VERBS)})(?![\w-])", re.IGNORECASE
+)
+_SUCH_VIEW_CUE = re.compile(
+    rf"(?:{speech_ru.SUCH_VIEW})\s+(?:[^\s,.;:!?]+\s+){{0,3}}?"
+    rf"(?P<verb>{_alts(speech_ru.SUCH_VIEW_VERBS)})(?![\w-])",
+    re.IGNORECASE,
+)
 _OUTLET_AS_SOURCE = re.compile(rf"(?:{_alts(speech_ru.OUTLET_AS_SOURCE)})", re.IGNORECASE)
 # "Как сообщает ТАСС со ссылкой на …, CONTENT": an outlet's verb opening the sentence.
 _AS_LEAD = re.compile(
@@ -452,6 +461,12 @@ class _Reader:
         if self.lang == "ru" and not self._has_person(a, b):
             # "сообщила заместитель министра труда, миграции и занятости Шоира Шарифзода."
             far = _RU_SPEAKER_END.search(text, b, end)
+            while far is not None and far.group(0) == "«":
+                # "заместитель директора ОАО «Российские железные дороги» X": a name in marks
+                close = _NAME_IN_MARKS.match(text, far.start(), end)
+                if close is None:
+                    break
+                far = _RU_SPEAKER_END.search(text, close.end(), end)
             for _s, e, ent in self.resolver.entities_in(b, far.start() if far else end):
                 if ent.type == "PERSON":
                     b = e
@@ -965,6 +980,7 @@ class _Reader:
                 continue
             lead = self.cues.openers.match(text[s0:s1])
             body = s0 + (lead.end() if lead else 0)
+            got = False
             for cue in self.cues.cue.finditer(text, s0, s1):
                 if cue.start() in self.used_cues or any(
                     s.inner_start <= cue.start() < s.inner_end for s in spans
@@ -973,8 +989,28 @@ class _Reader:
                 got = self._reported(para, s0, s1, body, cue, spans)
                 if got:
                     break
+            if self.lang == "ru" and not got:
+                self._such_view(para, s0, s1, body, spans)
             if self.lang != "ru":
                 self._participle(para, s0, s1, spans)
+
+    def _such_view(self, para: int, s0: int, s1: int, body: int, spans: list[QuoteSpan]) -> bool:
+        """``Такие данные РБК привел X``, ``Такое заявление сделал X``: the sentence before."""
+        text = self.text
+        m = _SUCH_VIEW_CUE.match(text, body, s1)
+        if m is None or self._has_stop(body, m.start("verb")):
+            return False
+        cue = _SUCH_VIEW_VERB.match(text, m.start("verb"))
+        prior = self._previous_sentence(s0, spans)
+        if cue is None or prior is None:
+            return False
+        speaker = self.speaker_at_cue(
+            cue, cue.start(), self._content_end(s0, s1), prefer_after=True
+        )
+        if speaker is None:
+            return False
+        return self._emit(para, prior, prior[0], self._content_end(*prior), speaker, cue, (s0, s1),
+                          spans)  # fmt: skip
 
     def _citing(self, para: int, s0: int, s1: int, spans: list[QuoteSpan]) -> bool:
         """An outlet citing its sources: the sources are the speaker, the outlet is the via.

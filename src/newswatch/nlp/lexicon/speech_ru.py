@@ -227,6 +227,24 @@ SUCH_VIEW = (
     r"(?:такой|этот|подобный)\s+(?:прогноз|вывод)|(?:такие|эти)\s+(?:данные|слова|цифры)"
 )
 
+# Verbs that report a view only after SUCH_VIEW ("Такие данные привел X", "Такое заявление сделал
+# X", "Такую оценку дал X"); elsewhere they are no cue ("привел к росту цен").
+SUCH_VIEW_VERBS: tuple[str, ...] = (
+    "привел",
+    "привёл",
+    "привела",
+    "привели",
+    "сделал",
+    "сделала",
+    "сделали",
+    "дал",
+    "дала",
+    "дали",
+    "озвучил",
+    "озвучила",
+    "озвучили",
+)
+
 # Verbs that name what the speaker says in quotation marks right after them, without a clause:
 # "назвал это решение «естественным шагом»", "призвал коллег «не торопиться»". Regular
 # expressions over one word; the words between the verb and the mark are its object.
