@@ -196,3 +196,45 @@ def test_quotes_ru_such_data_were_given_by_x_names_the_sentence_before() -> None
     assert _name(_find(text, "вырос на треть")) == "Дмитрий Станкевич"
     assert _name(_find(text, "о цене газа")) == "Мирлан Токтосунов"
     assert not any("снижению спроса" in q.text for q in _quotes(text))
+
+
+def test_quotes_ru_that_clause_before_a_colon_and_a_quotation_is_reported_speech_too() -> None:
+    text = (
+        "Замминистра Шухрат Каримов накануне заявил на брифинге, что государство компенсирует "
+        "часть затрат на капельные системы: «Фермер получает субсидию до половины стоимости»."
+    )
+    indirect = _find(text, "компенсирует часть затрат")
+    direct = _find(text, "Фермер получает субсидию")
+    assert (indirect.kind, _name(indirect), indirect.date) == (
+        "indirect",
+        "Шухрат Каримов",
+        "2024-04-09",
+    )
+    assert (direct.kind, _name(direct)) == ("direct", "Шухрат Каримов")
+
+
+def test_quotes_ru_outlet_before_a_plural_cue_of_an_organisation_is_the_via() -> None:
+    text = (
+        "В Комитете государственных доходов, который курирует таможню, Kazinform сообщили, что "
+        "усиленный контроль продлится до конца месяца."
+    )
+    q = _find(text, "усиленный контроль продлится")
+    assert (_name(q), q.via) == ("Комитет государственных доходов", ("Kazinform",))
+    assert any(e.type == "MEDIA" for e in _entities(text))
+
+
+def test_entities_ru_numbered_plants_and_marked_names_after_a_place_head() -> None:
+    text = (
+        "Строительство Камбаратинской ГЭС-1 обсуждается давно. Власти надеются на перевод "
+        "ТЭЦ-2 на газ. На пунктах пропуска «Ак-Жол» и «Чалдовар» скопились фуры. Грузы идут "
+        "по коридору «Север — Юг». Снега в горах Западного Тянь-Шаня мало."
+    )
+    found = {(e.type, e.name) for e in _entities(text)}
+    assert {
+        ("FAC", "Камбаратинская ГЭС-1"),
+        ("FAC", "ТЭЦ-2"),
+        ("FAC", "Ак-Жол"),
+        ("FAC", "Чалдовар"),
+        ("FAC", "Север — Юг"),
+        ("LOC", "Западный Тянь-Шань"),
+    } <= found

@@ -38,6 +38,11 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _STOP = frozenset('.!?;:…—–«»"“”„()[]')
 _CHUNK_TOKENS = 1000
 _APPOSITIVE = re.compile(r",\s+([^,.;:«»\"()\n—]{3,80}?)\s*(?=[,;]|\.\s)")
+# «Ак-Жол», «Север — Юг»: a short capitalised name in marks, words joined by spaces or a dash
+_MARKED_NAME = re.compile(
+    r"\s*«((?:[A-ZА-ЯЁ0-9][\w-]*)(?:\s+(?:[—–-]\s+)?[A-ZА-ЯЁ0-9][\w-]*){0,3})»"
+)
+_NUMBERED = re.compile(r"-\d+$")
 _AGENCY_COMPOUND = re.compile(
     rf"((?:{'|'.join(lex.AGENCY_COMPOUND_PREFIXES)})(?:{'|'.join(lex.AGENCY_COMPOUND_STEMS)}))"
     r"(а|у|ом|е)?"
@@ -190,8 +195,10 @@ def _gazetteer(knowledge: Knowledge) -> dict[str, list[tuple[tuple[str, ...], Kn
     for entity in knowledge:
         names = [*entity.names.get("ru", ()), *entity.names.get("tg", ())]
         names += [
-            n for n in entity.names.get("en", ()) if (n.isascii() and not n.istitle()) or "." in n
-        ]
+            n
+            for n in entity.names.get("en", ())
+            if (n.isascii() and (not n.istitle() or entity.type == "MEDIA")) or "." in n
+        ]  # an outlet in Latin letters in a Russian text is that outlet («Kazinform сообщили»)
         for name in dict.fromkeys(names):
             words = tuple(w for w in _TOKEN.findall(name) if w not in '«»"')
             if not words or (not words[0][:1].isupper() and not words[0][:1].isdigit()):
@@ -232,6 +239,7 @@ class _Reader:
         self._knowledge_spans()
         self._web_domains()
         self._agency_compounds()
+        self._marked_after_head()
         self._adjective_places()
         self._ner_spans()
         self._headed_by_po()
@@ -381,6 +389,44 @@ class _Reader:
                 )
             )
             self.taken[k] = True
+
+    def _marked_after_head(self) -> None:
+        """«пунктах пропуска «Ак-Жол» и «Чалдовар»», «коридора «Север — Юг»»: names in marks after
+        a head of place names (``LOC_HEADS``) are places or facilities of that head's kind."""
+        text = self.text
+        for k, (_, head_end, head) in enumerate(self.tokens):
+            if not head[:1].islower() or not _could_be(head, _LOC_PREFIXES):
+                continue
+            kind = lex.LOC_HEADS.get(self._word_key(k))
+            if kind is None or kind == "GPE":
+                continue
+            at = head_end
+            while True:
+                m = _MARKED_NAME.match(text, at)
+                if m is None:
+                    break
+                a, b = m.span(1)
+                tokens = self._token_index(a, b)
+                if tokens and not any(self.taken[t] for t in tokens):
+                    name = m.group(1)
+                    self.found.append(
+                        Found(
+                            start=a,
+                            end=b,
+                            text=name,
+                            type=kind,
+                            source="rule",
+                            name=name,
+                            key=f"{kind}:{name_key(name)}",
+                        )
+                    )
+                    for t in tokens:
+                        self.taken[t] = True
+                at = m.end()
+                more = re.match(r"\s*(?:,|и)\s*(?=«)", text[at : at + 6])
+                if more is None:
+                    break
+                at += more.end()
 
     def _agency_compounds(self) -> None:
         """«Кыргызгидромет», «по данным Казгидромета», «в Узгидромете»: a country's stem and an
@@ -553,7 +599,13 @@ class _Reader:
             self.tokens[tokens[0] - 1][2], _MEDIA_PREFIXES | _LOC_PREFIXES
         ):
             before = self._word_key(tokens[0] - 1)
-        if kind == "ORG" and before in lex.MEDIA_WORDS:
+        if (
+            kind == "ORG"
+            and len(tokens) == 1
+            and lex.LOC_HEADS.get(_NUMBERED.sub("", first_key)) == "FAC"
+        ):
+            kind = "FAC"  # «ТЭЦ-2», «ГЭС-3»: a plant by its number is a facility
+        elif kind == "ORG" and before in lex.MEDIA_WORDS:
             kind = "MEDIA"
         elif kind == "GPE":
             head = lex.LOC_HEADS.get(before) or next(
@@ -639,10 +691,30 @@ class _Reader:
         Кашкадарьинской и Ферганской областей»: a capitalised adjective before a head of
         place names, the head shared by the adjectives listed before it."""
         for k, (_, head_end, head) in enumerate(self.tokens):
-            if k == 0 or not _could_be(head, _LOC_PREFIXES):
+            if not _could_be(head, _LOC_PREFIXES):
                 continue
-            kind = lex.LOC_HEADS.get(self._word_key(k))
+            number = _NUMBERED.search(head)  # «Камбаратинская ГЭС-1», «ТЭЦ-2»
+            kind = lex.LOC_HEADS.get(_NUMBERED.sub("", self._word_key(k)))
             if kind is None:
+                continue
+            if number and head[: number.start()].isupper() and not self.taken[k]:
+                # «ТЭЦ-2» alone: a plant by its letters and number (an adjective before it
+                # makes the longer name below)
+                prev = self.tokens[k - 1][2] if k else ""
+                if not (prev[:1].isupper() and _is_adjective(prev)):
+                    self.found.append(
+                        Found(
+                            start=self.tokens[k][0],
+                            end=head_end,
+                            text=head,
+                            type=kind,
+                            name=head,
+                            key=f"{kind}:{name_key(head)}",
+                        )
+                    )
+                    self.taken[k] = True
+                    continue
+            if k == 0:
                 continue
             j = k - 1
             last = True
@@ -650,9 +722,11 @@ class _Reader:
                 word = self.tokens[j][2]
                 if self.taken[j] or not word[:1].isupper() or not _is_adjective(word):
                     break
-                name = _adjective_and_head(word, head)
+                name = _adjective_and_head(word, _NUMBERED.sub("", head))
                 if name is None:
                     break
+                if number and last:
+                    name += number.group(0)
                 start = self.tokens[j][0]
                 end = head_end if last else self.tokens[j][1]
                 self.found.append(

@@ -314,6 +314,11 @@ _AS_REPORTED = (
         re.IGNORECASE,
     ),
 )
+# "заявил на брифинге, что A: «": the words between "что" and the colon before the mark
+_THAT_THEN_COLON = re.compile(
+    r"[^.!?;:«»]{0,80}?,?\s+что\s+(?P<what>[^.!?;:«»]+?)\s*:\s*$", re.IGNORECASE
+)
+_TOLD_PLURAL_NEXT = re.compile(rf"\s+(?:{_alts(speech_ru.TOLD_PLURAL)})(?![\w-])", re.IGNORECASE)
 _NAME_IN_MARKS = re.compile(r"«[^«»\n.!?;]{1,50}»")
 _SUCH_VIEW_VERB = re.compile(
     rf"(?P<verb>{_alts(speech_ru.SUCH_VIEW_VERBS)})(?![\w-])", re.IGNORECASE
@@ -807,6 +812,22 @@ class _Reader:
                 Quote(text[inner_s:inner_e], kind, inner_s, inner_e, speaker, cue.group(0)),
                 para, sent, region, cue.start(),
             )  # fmt: skip
+            if self.lang == "ru" and cue.end() <= span.open:
+                self._that_then_colon(para, sent, cue, span.open, speaker)
+
+    def _that_then_colon(
+        self, para: int, sent: tuple[int, int], cue: re.Match[str], mark: int, speaker: Speaker
+    ) -> None:
+        """``X заявил, что A: «B»``: A is reported speech of the quotation's speaker too."""
+        text = self.text
+        m = _THAT_THEN_COLON.match(text, cue.end(), mark)
+        if m is None or len(m.group("what").split()) < 3:
+            return
+        a, b = m.span("what")
+        self._add(
+            Quote(text[a:b], "indirect", a, b, speaker, cue.group(0)),
+            para, sent, (sent[0], a), cue.start(),
+        )  # fmt: skip
 
     def _inner(self, span: QuoteSpan) -> tuple[int, int]:
         text = self.text
@@ -1339,6 +1360,8 @@ class _Reader:
             end -= 1
         for via in find_via(text, self.lang, start=max(s0, end - 200), end=s1,
                             outlet_names=self.outlet_names):  # fmt: skip
+            if self.lang == "ru" and _TOLD_PLURAL_NEXT.match(text, via.end):
+                continue  # "В X, который …, Kazinform сообщили, что …": the outlet spoken to
             if via.rank >= 1 and not _THAT_NEXT.match(text, via.end):
                 # (not "…, told Trend that …": the outlet spoken to, the words after it)
                 comma = text.rfind(",", s0, via.start)

@@ -566,6 +566,19 @@ VIA_AFTER: tuple[str, ...] = (
 
 # Speech verbs that take the outlet spoken to in the dative: "сообщил Sputnik, что…",
 # "сказал «Интерфаксу»", "рассказала Kaktus.media" (regular expressions over one word).
+# Plural cues of an organisation that take the outlet spoken to before them: "В министерстве ТАСС
+# сообщили", "В ведомстве Kazinform подтвердили".
+TOLD_PLURAL: tuple[str, ...] = (
+    "сообщили",
+    "рассказали",
+    "подтвердили",
+    "заявили",
+    "пояснили",
+    "уточнили",
+    "ответили",
+    "сказали",
+)
+
 TOLD_VERBS: tuple[str, ...] = (
     "сообщил[аио]?",
     "сказал[аио]?",
