@@ -238,3 +238,64 @@ def test_entities_ru_numbered_plants_and_marked_names_after_a_place_head() -> No
         ("FAC", "Север — Юг"),
         ("LOC", "Западный Тянь-Шань"),
     } <= found
+
+
+def test_quotes_ru_outlet_in_the_subject_of_a_plural_cue_is_no_speaker() -> None:
+    text = (
+        "В хокимияте Ташкента Sputnik пояснили, что схему автобусных маршрутов пересмотрят после "
+        "открытия станций."
+    )
+    q = _find(text, "схему автобусных маршрутов")
+    assert "хокимият" in (_name(q) or "").lower()
+    assert q.via == ("Sputnik",)
+
+
+def test_quotes_ru_told_the_correspondent_of_an_agency_by_its_letters_and_name() -> None:
+    text = (
+        "Как сообщил корреспонденту НИАТ «Ховар» директор ГУП «Душанбеводоканал» Абдулло "
+        "Рахимзода, первые 30 километров сетей уже заменены."
+    )
+    assert _name(_find(text, "первые 30 километров")) == "Абдулло Рахимзода"
+
+
+def test_quotes_ru_a_topic_before_told_is_no_statement() -> None:
+    text = (
+        "О сроках строительства, переговорах с партнерами и проекте ТАПИ агентству «Интерфакс» "
+        "рассказал заместитель председателя госконцерна Мерген Аннаев."
+    )
+    assert not any("О сроках" in q.text for q in _quotes(text)), _quotes(text)
+
+
+def test_quotes_ru_role_of_a_named_organisation_is_no_other_person() -> None:
+    text = (
+        "Представитель ЕБРР Мария Волкова отметила, что банк выделит грант на очистные "
+        "сооружения.\n"
+        "По информации председателя Комитета по архитектуре и строительству, в новых кварталах "
+        "будут строиться только сети с приборами учета."
+    )
+    assert _name(_find(text, "приборами учета")) != "Мария Волкова"
+
+
+def test_quotes_ru_a_role_named_again_is_the_person_named_after_the_last_statement() -> None:
+    text = (
+        "Начальник метрополитена Равшан Исмоилов сказал, что поезд пройдет весной.\n"
+        "Урбанист Камола Юсупова в разговоре с Sputnik обратила внимание на другую проблему.\n"
+        "«Метро само по себе не решит проблему пробок», — считает эксперт."
+    )
+    assert _name(_find(text, "не решит проблему пробок")) == "Камола Юсупова"
+
+
+def test_quotes_ru_about_this_after_several_sentences_covers_the_paragraph() -> None:
+    text = (
+        "Областной суд приговорил бывшего заместителя хокима района к восьми годам. Еще трое "
+        "сотрудников хокимията получили от трех до пяти лет. Об этом сообщила пресс-служба "
+        "Верховного суда."
+    )
+    q = _find(text, "приговорил бывшего заместителя")
+    assert "трое сотрудников" in q.text
+    assert "Верховн" in (_name(q) or "")
+
+
+def test_entities_ru_a_known_place_inside_a_facilitys_name_in_marks() -> None:
+    text = "Экспорт вырастет после ввода четвертой нитки газопровода «Центральная Азия — Китай»."
+    assert ("FAC", "Центральная Азия — Китай") in {(e.type, e.name) for e in _entities(text)}

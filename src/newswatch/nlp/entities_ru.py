@@ -407,6 +407,12 @@ class _Reader:
                     break
                 a, b = m.span(1)
                 tokens = self._token_index(a, b)
+                inside = [f for f in self.found if a <= f.start and f.end <= b]
+                if inside and len(tokens) > 1 and all(f.source == "kb" for f in inside):
+                    # «Центральная Азия — Китай»: a known place inside the facility's name
+                    self.found = [f for f in self.found if f not in inside]
+                    for t in tokens:
+                        self.taken[t] = False
                 if tokens and not any(self.taken[t] for t in tokens):
                     name = m.group(1)
                     self.found.append(

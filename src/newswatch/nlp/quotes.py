@@ -319,6 +319,13 @@ _THAT_THEN_COLON = re.compile(
     r"[^.!?;:«»]{0,80}?,?\s+что\s+(?P<what>[^.!?;:«»]+?)\s*:\s*$", re.IGNORECASE
 )
 _TOLD_PLURAL_NEXT = re.compile(rf"\s+(?:{_alts(speech_ru.TOLD_PLURAL)})(?![\w-])", re.IGNORECASE)
+# "О сроках строительства, переговорах … рассказал X": what was talked about, not what was said
+_TOPIC = re.compile(r"\s*(?:о|об|обо)\s+(?!этом\b|том\b|том,)[а-яё]", re.IGNORECASE)
+# A media word or an agency's letters before an outlet's name: "НИАТ «Ховар»", "агентству «Ховар»"
+_MEDIA_LEAD = re.compile(
+    r"\s+(?:[А-ЯЁA-Z]{2,5}|агентству|агентства|информагентству|изданию|порталу|газете|"
+    r"телеканалу|радио|сайту)(?=\s)"
+)
 _NAME_IN_MARKS = re.compile(r"«[^«»\n.!?;]{1,50}»")
 _SUCH_VIEW_VERB = re.compile(
     rf"(?P<verb>{_alts(speech_ru.SUCH_VIEW_VERBS)})(?![\w-])", re.IGNORECASE
@@ -352,6 +359,7 @@ _DASH_AFTER = re.compile(r"\s*,?\s*[—–-]")
 _RU_AFTER_CUE_SKIP = re.compile(
     r"(?:\s+(?:(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
     r"\d{1,2}\s+[а-я]+я|вчера|сегодня|накануне|также|тоже|журналистам|репортерам|"
+    r"корреспонденту|корреспондентам|журналисту|"
     r"на\s+брифинге|на\s+пресс-конференции|"
     # "сообщил на заседании правительства в среду министр X": a meeting and whose it is
     r"на\s+(?:заседании|совещании|встрече|форуме|сессии|съезде|конференции|пленарном\s+заседании)"
@@ -499,6 +507,14 @@ class _Reader:
     def _past_outlet(self, start: int, end: int) -> int:
         """After the outlet spoken to: ``сказал «Интерфаксу» замминистра`` -> ``замминистра``."""
         after = self._outlet_at(start, end)
+        if self.lang == "ru":
+            # "сообщил корреспонденту НИАТ «Ховар» директор …", "сказал агентству «Ховар» X":
+            # an agency's letters or a media word, then its name
+            lead = _MEDIA_LEAD.match(self.text, start, end)
+            if after is None and lead is not None:
+                after = self._outlet_at(lead.end(), end)
+            elif after is not None:
+                after = self._outlet_at(after, end) or after
         return after if after is not None else start
 
     def _before_outlet(self, start: int, end: int) -> int:
@@ -561,6 +577,8 @@ class _Reader:
             m = re.match(r"\s*(?:в|во)\s+", self.text[a:b], re.IGNORECASE) if impersonal else None
             if m:
                 a += m.end()
+                if self.lang == "ru":
+                    b = self._before_outlet(a, b)  # "В хокимияте Ташкента Sputnik пояснили"
             speaker = self.resolver.resolve(a, b, gender=gender)
             if speaker is not None:
                 return speaker
@@ -1201,6 +1219,8 @@ class _Reader:
                 # "A, по мнению X, B": the words around the parenthesis are one statement
                 return self._emit(para, (s0, s1), body, end, speaker, cue, (comma, after), spans)
             return self._emit(para, (s0, s1), body, comma, speaker, cue, (comma, end), spans)
+        if self.lang == "ru" and _TOPIC.match(text, body, cue.start()):
+            return False  # "О сроках строительства … рассказал X": a topic, no statement
         if _EMBEDDED_QUESTION.search(text, body, cue.start()):
             return False  # "asked him about … what Kazakhstan expects from…": no statement
         if kind == "verb" and _NEGATED_CUE.search(text, max(body, cue.start() - 24), cue.start()):
@@ -1216,6 +1236,15 @@ class _Reader:
             prior = self._previous_sentence(s0, spans)
             if speaker is None or prior is None:
                 return False
+            para_start = text.rfind("\n", 0, s0) + 1
+            if (
+                self.lang == "ru"
+                and para_start < prior[0]
+                and about.group(0).lower().startswith("об")
+            ):
+                # "A. B. Об этом сообщила пресс-служба X": the news of the paragraph before it,
+                # as when "Об этом" opens the next paragraph
+                prior = (para_start, prior[1])
             if speaker.entity is not None:
                 # "…, по мнению ряда экспертов, снизит роль партий. Такое мнение высказал X":
                 # the named speaker of the words replaces an unnamed one read in them before

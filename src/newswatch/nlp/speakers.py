@@ -408,7 +408,7 @@ class Resolver:
             if role_first is not None and kind in ("ORG", "MEDIA") and not gap.strip(' «"„'):
                 # "— сказал глава «Кыргыз темир жолу»", "подчеркнул председатель Комитета": the
                 # organisation in the genitive names whose head speaks, the person named with it
-                head = self._role(start, end, role_first.group(0), gender)
+                head = self._role(start, end, role_first.group(0), gender, strict=True)
                 if head is not None and head.entity is not None:
                     return head
         if found is not None:
@@ -651,12 +651,18 @@ class Resolver:
         name = re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.IGNORECASE)
         return Speaker(name=name, mention=mention, start=start, end=end)
 
-    def _role(self, start: int, end: int, role: str, gender: str | None) -> Speaker | None:
+    def _role(
+        self, start: int, end: int, role: str, gender: str | None, *, strict: bool = False
+    ) -> Speaker | None:
+        """The person a role stands for. ``strict``: only one introduced with it (the role of a
+        named organisation is no other person's: *председателя Комитета по архитектуре*)."""
         mention = self.text[start:end]
         head = role.lower().split()[-1][:6]
         found = self._by_role_words(start, mention, role, gender)
         if found is not None:
             return found
+        if strict:
+            return None
         for said in reversed(self.history):
             if (
                 said.at < start
@@ -675,6 +681,13 @@ class Resolver:
                 and not any(para_start <= said.at < start for said in self.history)
             ):
                 return self._speaker_for(ent, mention, start, end)
+        if self.lang == "ru":
+            # "Урбанист X обратила внимание … «…», — считает эксперт": the person named after
+            # the last statement is the one the role points back to
+            last_said = max((said.at for said in self.history if said.at < start), default=-1)
+            for s, _e, ent in self._before(start, ("PERSON",))[:1]:
+                if s > last_said and self._fits(ent.name, gender):
+                    return self._speaker_for(ent, mention, start, end)
         for said in reversed(self.history):
             person = said.type in ("PERSON", None) and _looks_named(said.speaker)
             if said.at < start and person and self._fits(said.speaker.name, gender):
