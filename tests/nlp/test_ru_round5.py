@@ -299,3 +299,51 @@ def test_quotes_ru_about_this_after_several_sentences_covers_the_paragraph() -> 
 def test_entities_ru_a_known_place_inside_a_facilitys_name_in_marks() -> None:
     text = "Экспорт вырастет после ввода четвертой нитки газопровода «Центральная Азия — Китай»."
     assert ("FAC", "Центральная Азия — Китай") in {(e.type, e.name) for e in _entities(text)}
+
+
+def test_quotes_ru_as_noted_in_an_organisations_statement_published_on_a_weekday() -> None:
+    text = (
+        "Туркменская сторона подтвердила интерес к проекту. Как отмечается в сообщении МИД "
+        "Туркменистана, опубликованном в четверг, Ашхабад готов обеспечить все условия."
+    )
+    q = _find(text, "Ашхабад готов обеспечить")
+    assert "опубликованном" not in q.text
+    assert (_name(q), q.date) == ("МИД Туркменистана", "2024-04-04")
+
+
+def test_quotes_ru_such_data_are_given_by_a_ministry_in_the_present() -> None:
+    text = (
+        "Число мигрантов в Алматы за полгода выросло почти на четверть. Такие данные приводит "
+        "Министерство труда Казахстана."
+    )
+    assert "Министерство труда" in (_name(_find(text, "выросло почти на четверть")) or "")
+
+
+def test_quotes_ru_the_companys_statement_is_the_company_named_as_one_before() -> None:
+    text = (
+        "Национальная атомная компания «Казатомпром» в 2025 году снизит добычу урана на 10%. Об "
+        "этом говорится в сообщении компании, опубликованном на бирже."
+    )
+    assert _name(_find(text, "снизит добычу урана")) == "Казатомпром"
+
+
+def test_entities_ru_legal_form_and_name_in_marks_is_a_company() -> None:
+    text = (
+        "В ОАО «Рогунская ГЭС» Радио Озоди ответили, что работы идут по графику, утвержденному "
+        "правительством."
+    )
+    assert ("ORG", "ОАО «Рогунская ГЭС»") in {(e.type, e.name) for e in _entities(text)}
+    assert _name(_find(text, "работы идут по графику")) == "ОАО «Рогунская ГЭС»"
+
+
+def test_entities_ru_a_bodys_letters_and_a_country_in_the_genitive() -> None:
+    text = "Как отмечается в сообщении МИД Туркменистана, стороны договорились о тарифах."
+    found = {(e.type, e.name) for e in _entities(text)}
+    assert ("ORG", "МИД Туркменистана") in found
+    assert ("GPE", "Туркменистан") in found
+
+
+def test_entities_ru_port_and_market_are_heads_of_facilities() -> None:
+    text = "Поезда пойдут через порт Туркменбаши. Мамытов работает на рынке «Барахолка»."
+    found = {(e.type, e.name) for e in _entities(text)}
+    assert {("FAC", "Туркменбаши"), ("FAC", "Барахолка")} <= found

@@ -239,6 +239,7 @@ class _Reader:
         self._knowledge_spans()
         self._web_domains()
         self._agency_compounds()
+        self._legal_forms()
         self._marked_after_head()
         self._adjective_places()
         self._ner_spans()
@@ -390,6 +391,30 @@ class _Reader:
             )
             self.taken[k] = True
 
+    def _legal_forms(self) -> None:
+        """«ОАО «Рогунская ГЭС»», «ГУП «Душанбеводоканал»»: a legal form and a name in marks are
+        a company, even when the name is also a known plant or place."""
+        text = self.text
+        for start, end, word in self.tokens:
+            if word not in lex.LEGAL_FORMS:
+                continue
+            m = _MARKED_NAME.match(text, end)
+            if m is None:
+                continue
+            b = m.end()
+            tokens = self._token_index(start, b)
+            inside = [f for f in self.found if start <= f.start and f.end <= b]
+            if any(f.source != "kb" for f in inside):
+                continue
+            self.found = [f for f in self.found if all(f is not g for g in inside)]
+            name = text[start:b]
+            self.found.append(
+                Found(start=start, end=b, text=name, type="ORG", source="rule", name=name,
+                      key=f"ORG:{name_key(name)}")
+            )  # fmt: skip
+            for t in tokens:
+                self.taken[t] = True
+
     def _marked_after_head(self) -> None:
         """«пунктах пропуска «Ак-Жол» и «Чалдовар»», «коридора «Север — Юг»»: names in marks after
         a head of place names (``LOC_HEADS``) are places or facilities of that head's kind."""
@@ -410,7 +435,7 @@ class _Reader:
                 inside = [f for f in self.found if a <= f.start and f.end <= b]
                 if inside and len(tokens) > 1 and all(f.source == "kb" for f in inside):
                     # «Центральная Азия — Китай»: a known place inside the facility's name
-                    self.found = [f for f in self.found if f not in inside]
+                    self.found = [f for f in self.found if all(f is not g for g in inside)]
                     for t in tokens:
                         self.taken[t] = False
                 if tokens and not any(self.taken[t] for t in tokens):
@@ -628,6 +653,11 @@ class _Reader:
         if kind == "ORG" and not acronym:
             end = self._with_country(tokens, end)
             surface = self.text[start:end]
+        elif kind == "ORG" and self._country_after(tokens, end) != end:
+            # «МИД Туркменистана», «ГКНБ Кыргызстана»: a body's letters and its country
+            end = self._country_after(tokens, end)
+            surface = self.text[start:end]
+            acronym = False
         name = None if acronym else nominative_phrase(surface)
         self.found.append(
             Found(
@@ -681,6 +711,10 @@ class _Reader:
         place in the genitive after it (the place stays a place of its own too)."""
         if not any(self._word_key(k) in lex.ORG_HEADS for k in tokens[:3]):
             return end
+        return self._country_after(tokens, end)
+
+    def _country_after(self, tokens: list[int], end: int) -> int:
+        """The end of a declined country's name right after ``tokens``, else ``end``."""
         nxt = tokens[-1] + 1
         if nxt >= len(self.tokens) or self.text[end : self.tokens[nxt][0]].strip():
             return end

@@ -326,6 +326,11 @@ _MEDIA_LEAD = re.compile(
     r"\s+(?:[А-ЯЁA-Z]{2,5}|агентству|агентства|информагентству|изданию|порталу|газете|"
     r"телеканалу|радио|сайту)(?=\s)"
 )
+# A participle clause after a statement's source: ", опубликованном в четверг,"
+_PARTICIPLE_CLAUSE = re.compile(
+    r"\s*(?:опубликованн|распространенн|распространённ|размещенн|размещённ|обнародованн|"
+    r"направленн|сделанн|принят)[а-яё]*(?:\s+[^\s,.;:!?«»]+){0,5},"
+)
 _NAME_IN_MARKS = re.compile(r"«[^«»\n.!?;]{1,50}»")
 _SUCH_VIEW_VERB = re.compile(
     rf"(?P<verb>{_alts(speech_ru.SUCH_VIEW_VERBS)})(?![\w-])", re.IGNORECASE
@@ -1202,6 +1207,12 @@ class _Reader:
             comma = text.find(",", cue.end(), end)
             if comma < 0:
                 return False
+            while self.lang == "ru" and _PARTICIPLE_CLAUSE.match(text, comma + 1, end):
+                # "Как отмечается в сообщении МИД, опубликованном в четверг, CONTENT"
+                nxt = text.find(",", comma + 1, end)
+                if nxt < 0:
+                    break
+                comma = nxt
             speaker = self.speaker_at_cue(cue, body, comma)
             if speaker is None:
                 return False

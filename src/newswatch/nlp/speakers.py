@@ -641,8 +641,12 @@ class Resolver:
         head = noun.lower()[:5]
         org_synonyms = speech_ru.ORG_SYNONYMS if self.lang == "ru" else speech_en.ORG_SYNONYMS
         heads = (head, *org_synonyms.get(head, ()))
-        for _s, _e, ent in self._before(start, ("ORG",)):
+        for s, _e, ent in self._before(start, ("ORG",)):
             names = [ent.name.lower(), *(a.lower() for a in ent.aliases)]
+            if self.lang == "ru":
+                # "атомная компания «Казатомпром» … в сообщении компании": the word that
+                # introduced the name right before it
+                names.append(self.text[max(0, s - 24) : s].lower())
             if any(h in n for h in heads for n in names):
                 return self._speaker_for(ent, mention, start, end)
         for said in reversed(self.history):

@@ -259,6 +259,8 @@ LOC_HEADS: dict[str, str] = {
     "коридор": "FAC",
     "переход": "FAC",
     "пропуск": "FAC",
+    "порт": "FAC",
+    "рынок": "FAC",
     "канал": "FAC",
     "плотина": "FAC",
     "трасса": "FAC",
@@ -301,6 +303,11 @@ BACK_REFERENCE_HEADS: frozenset[str] = frozenset(
         "федерация",
         "ассоциация",
     ]
+)
+
+# Legal forms before a company's name in marks: «ОАО «Рогунская ГЭС»», «ГУП «Душанбеводоканал»».
+LEGAL_FORMS: frozenset[str] = frozenset(
+    ["ОАО", "АО", "ООО", "ЗАО", "ПАО", "ГУП", "МУП", "ФГУП", "ОсОО", "ТОО", "ГП", "АК", "НК", "ГАК"]
 )
 
 # One-word agencies written as a country's stem and an agency's stem (Soviet-style compounds):

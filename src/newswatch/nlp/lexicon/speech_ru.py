@@ -201,6 +201,12 @@ ACCORDING_TO: tuple[str, ...] = (
     "как напомнила",
     "как указал",
     "как указала",
+    # an organisation's statement: "Как отмечается в сообщении МИД, …"
+    "как отмечается",
+    "как говорится",
+    "как сообщается",
+    "как указывается",
+    "как подчеркивается",
     # "Как пишет газета «Коммерсантъ», …": another outlet's own report (not "как писал": an
     # outlet recalling its own earlier story)
     "как отмечали",
@@ -230,6 +236,8 @@ SUCH_VIEW = (
 # Verbs that report a view only after SUCH_VIEW ("Такие данные привел X", "Такое заявление сделал
 # X", "Такую оценку дал X"); elsewhere they are no cue ("привел к росту цен").
 SUCH_VIEW_VERBS: tuple[str, ...] = (
+    "приводит",
+    "приводят",
     "привел",
     "привёл",
     "привела",
