@@ -347,3 +347,23 @@ def test_entities_ru_port_and_market_are_heads_of_facilities() -> None:
     text = "Поезда пойдут через порт Туркменбаши. Мамытов работает на рынке «Барахолка»."
     found = {(e.type, e.name) for e in _entities(text)}
     assert {("FAC", "Туркменбаши"), ("FAC", "Барахолка")} <= found
+
+
+def test_entities_ru_institution_head_and_the_place_it_serves() -> None:
+    text = "Суд Согдийской области приговорил его к 12 годам. Прокуратура Бишкека возбудила дело."
+    found = {(e.type, e.name) for e in _entities(text)}
+    assert {("ORG", "Суд Согдийской области"), ("ORG", "Прокуратура Бишкека")} <= found
+    assert ("GPE", "Бишкек") in found
+
+
+def test_entities_ru_a_river_named_like_a_known_place_is_a_river() -> None:
+    text = "Строительство ГЭС на реке Нарын обсуждается давно. В Нарыне открыли школу."
+    found = {(e.type, e.name) for e in _entities(text)}
+    assert {("LOC", "Нарын"), ("GPE", "Нарын")} <= found
+
+
+def test_entities_ru_the_country_ending_a_known_organisations_name_is_a_place_too() -> None:
+    text = "В Национальном банке Таджикистана напомнили о рисках."
+    found = {(e.type, e.name) for e in _entities(text)}
+    assert ("GPE", "Таджикистан") in found
+    assert any(t == "ORG" and "Национальный банк" in n for t, n in found)

@@ -244,6 +244,7 @@ class _Reader:
         self._adjective_places()
         self._ner_spans()
         self._headed_by_po()
+        self._head_and_place()
         self._acronyms()
         self._known_people()
         self._appositive_roles()
@@ -321,6 +322,18 @@ class _Reader:
             start_char, end_char = self.tokens[i][0], self.tokens[end - 1][1]
             surface = self.text[start_char:end_char]
             acronym = is_acronym or surface in entity.all_acronyms()
+            before = self._word_key(i - 1) if i > 0 else ""
+            if entity.type == "GPE" and lex.LOC_HEADS.get(before) == "LOC" and end == i + 1:
+                # «на реке Нарын», «озера Иссык-Куль»: the river or lake, not the city or region
+                # of that name
+                name = entity.name_in("ru")
+                self.found.append(
+                    Found(start=start_char, end=end_char, text=surface, type="LOC",
+                          source="rule", name=name, key=f"LOC:{name_key(name)}")
+                )  # fmt: skip
+                self.taken[i] = True
+                i = end
+                continue
             other = self._other_country(index, entity, end) if acronym else None
             if other is not None:
                 # «МЧС Кыргызстана»: the same kind of body in another country, not the one the
@@ -348,7 +361,25 @@ class _Reader:
             )
             for k in range(i, end):
                 self.taken[k] = True
+            if entity.type == "ORG" and end - i > 1:
+                self._country_inside(index, end - 1)
             i = end
+
+    def _country_inside(
+        self, index: dict[str, list[tuple[tuple[str, ...], KnownEntity, bool]]], k: int
+    ) -> None:
+        """«Национального банка Таджикистана»: the country that ends a known organisation's name
+        is a place of its own too (as it is after a model's organisation)."""
+        start, end, word = self.tokens[k]
+        if not word[:1].isupper():
+            return
+        for key, place, _acr in index.get(_key_word(word)) or ():
+            if len(key) == 1 and place.type == "GPE" and place.part_of is None:
+                self.found.append(
+                    Found(start=start, end=end, text=word, type="GPE", source="kb",
+                          kb=place.id, name=place.name_in("ru"))
+                )  # fmt: skip
+                return
 
     def _other_country(
         self,
@@ -389,6 +420,26 @@ class _Reader:
                     key=None if known else f"MEDIA:{host}",
                 )
             )
+            self.taken[k] = True
+
+    def _head_and_place(self) -> None:
+        """«Суд Согдийской области», «Прокуратура Бишкека»: a capitalised institution's head and
+        the place it serves in the genitive are an organisation; the place stays a place."""
+        places = {f.start: f for f in self.found if f.type == "GPE"}
+        for k, (start, end, word) in enumerate(self.tokens):
+            if self.taken[k] or not word[:1].isupper() or word.isupper():
+                continue
+            key = self._word_key(k)
+            if key not in lex.PLACE_ORG_HEADS or k + 1 >= len(self.tokens):
+                continue
+            place = places.get(self.tokens[k + 1][0])
+            if place is None or self.text[end : place.start] != " " or place.text == place.name:
+                continue  # the place in the genitive («Согдийской области», not «Бишкек»)
+            name = key.capitalize() + " " + place.text
+            self.found.append(
+                Found(start=start, end=place.end, text=self.text[start : place.end], type="ORG",
+                      source="rule", name=name, key=f"ORG:{name_key(name)}")
+            )  # fmt: skip
             self.taken[k] = True
 
     def _legal_forms(self) -> None:

@@ -305,6 +305,12 @@ BACK_REFERENCE_HEADS: frozenset[str] = frozenset(
     ]
 )
 
+# Institutions named by their head and the place they serve: «Суд Согдийской области»,
+# «Прокуратура Бишкека», «Акимат Алматы» (lemmas; the head capitalised).
+PLACE_ORG_HEADS: frozenset[str] = frozenset(
+    ["суд", "прокуратура", "акимат", "хокимият", "хукумат", "мэрия", "администрация", "маслихат"]
+)
+
 # Legal forms before a company's name in marks: «ОАО «Рогунская ГЭС»», «ГУП «Душанбеводоканал»».
 LEGAL_FORMS: frozenset[str] = frozenset(
     ["ОАО", "АО", "ООО", "ЗАО", "ПАО", "ГУП", "МУП", "ФГУП", "ОсОО", "ТОО", "ГП", "АК", "НК", "ГАК"]
