@@ -367,3 +367,30 @@ def test_entities_ru_the_country_ending_a_known_organisations_name_is_a_place_to
     found = {(e.type, e.name) for e in _entities(text)}
     assert ("GPE", "Таджикистан") in found
     assert any(t == "ORG" and "Национальный банк" in n for t, n in found)
+
+
+def test_quotes_ru_a_pronoun_after_a_quotation_is_no_name_inside_it() -> None:
+    text = (
+        "Председатель союза Евгений Гайнуллин считает, что государство должно помочь мельникам.\n"
+        "«Мы проигрываем по логистике. Вагон до Хайратона из Костаная идет две недели», — "
+        "объяснил он Vlast.kz."
+    )
+    assert _name(_find(text, "проигрываем по логистике")) == "Евгений Гайнуллин"
+
+
+def test_quotes_ru_there_is_the_organisation_that_spoke_or_was_named_last() -> None:
+    text = (
+        "Председатель союза Евгений Гайнуллин считает, что государство должно помочь мельникам.\n"
+        "В Министерстве сельского хозяйства с этой оценкой не согласны. Там заявили, что снижение "
+        "экспорта носит временный характер."
+    )
+    assert _name(_find(text, "снижение экспорта")) == "Министерство сельского хозяйства"
+
+
+def test_quotes_ru_kommersant_by_its_letter_in_english_marks_is_the_outlet_spoken_to() -> None:
+    text = (
+        "Переговоры о поставках идут с конца прошлого года, рассказали “Ъ” два источника, "
+        "знакомые с ходом обсуждения."
+    )
+    assert _name(_find(text, "Переговоры о поставках")) == "два источника"
+    assert ("MEDIA", "Коммерсантъ") in {(e.type, e.name) for e in _entities(text)}

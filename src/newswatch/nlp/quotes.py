@@ -374,7 +374,11 @@ _RU_AFTER_CUE_SKIP = re.compile(
 # Where a Russian speaker's words after the cue surely end.
 _RU_SPEAKER_END = re.compile(r"[.;:!?()«»]|\s—|,\s*(?:что|чтобы|отметив|добавив|подчеркнув)\b")
 # An outlet's name at a place: «…» or capitalised words.
-_NAME_AT = re.compile(r"\s*(«[^«»\n]{1,50}»|[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})")
+# (“Ъ” in English marks: a Russian name in them, as «Ъ»)
+_NAME_AT = re.compile(
+    r"\s*(«[^«»\n]{1,50}»|“(?=[^“”\n]{0,48}[А-ЯЁа-яё])[^“”\n]{1,50}”|"
+    r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})"
+)
 _RELATIVE = re.compile(
     r",\s*(?:who|which|whose|whom|который|которая|которые|которого)\b[^,]*(?:,|$)"
 )
@@ -501,7 +505,7 @@ class _Reader:
         m = _NAME_AT.match(self.text, start, end)
         if m is None:
             return None
-        name = m.group(1).strip("«»")
+        name = m.group(1).strip("«»“”")
         if self.outlet_names is not None and self.outlet_names(name) is not None:
             return m.end()
         for s, e, ent in self.resolver.entities_in(m.start(1), m.end()):

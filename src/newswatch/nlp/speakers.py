@@ -382,6 +382,17 @@ class Resolver:
             return None
         if low in lex.pronouns:
             return self.pronoun(start, end, lex.pronouns[low] if gender is None else gender)
+        if self.lang == "ru" and low in speech_ru.PLACE_PRONOUNS:
+            # the organisation that spoke last or was named last, whichever is nearer
+            said = next(
+                (x for x in reversed(self.history) if x.at < start and x.type != "PERSON"), None
+            )
+            named_org = next(iter(self._before(start, ("ORG",))), None)
+            if named_org is not None and (said is None or named_org[0] > said.at):
+                return self._speaker_for(named_org[2], phrase, start, end)
+            if said is not None:
+                return Speaker(said.speaker.name, said.speaker.entity, phrase, start, end)
+            return None
         unnamed = self._unnamed_source(start, end, low)
         if unnamed is not None:
             return unnamed
@@ -575,6 +586,8 @@ class Resolver:
                 if len(candidates) >= 4:
                     break
         for s, _e, ent in self._before(start, ("PERSON",))[:6]:
+            if self.lang == "ru" and self._in_marks(s):
+                continue  # «Вагон до Хайратона …», — объяснил он: not a name inside a quotation
             candidates.append((s, Speaker(ent.name, ent.id), ent.name))
         candidates.sort(key=lambda c: -c[0])
         # a name that reads as a woman's fits "she" first; other names fit either
@@ -586,6 +599,11 @@ class Resolver:
                 if self.gender_of(name) in wanted:
                     return Speaker(speaker.name, speaker.entity, mention, start, end)
         return None
+
+    def _in_marks(self, pos: int) -> bool:
+        """Whether ``pos`` is inside a «…» or “…” quotation of its paragraph."""
+        seg = self.text[self.text.rfind("\n", 0, pos) + 1 : pos]
+        return seg.count("«") > seg.count("»") or seg.count("“") > seg.count("”")
 
     def _by_entity(self, start: int, end: int) -> Speaker | None:
         inside = self.entities_in(start, end)

@@ -306,6 +306,9 @@ CLAUSE_OPENERS: tuple[str, ...] = ()
 
 PRONOUNS: dict[str, str] = {"он": "m", "она": "f", "они": "p"}
 
+# "В министерстве с этой оценкой не согласны. Там заявили, что …": the organisation just named.
+PLACE_PRONOUNS: tuple[str, ...] = ("там",)
+
 HONORIFICS: tuple[str, ...] = ("г-н", "г-жа", "господин", "госпожа")
 
 # Role nouns as regular expressions over one lower-case word, and two-word roles.
