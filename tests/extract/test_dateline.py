@@ -135,3 +135,12 @@ def test_dateline_parsing_never_raises(text: str) -> None:
     for found in find_dates(text):
         assert 1 <= found.month <= 12
         assert 1 <= found.day <= 31
+
+
+def test_dateline_time_and_full_date_then_place_site_and_author_is_a_date_line() -> None:
+    # 24.kg writes "time, date, place - site, author" above its articles
+    found = read_dateline("09:47, 14 ноября 2024, Бишкек - 24.kg, Айзада Касымова")
+    assert found is not None and found.kind == "date"
+    assert (found.date.year, found.date.month, found.date.day) == (2024, 11, 14)
+    assert read_dateline("14 ноября 2024 года в Бишкеке прошел форум") is None
+    assert read_dateline("09:47, 14 ноября 2024, в Бишкеке прошел форум молодых ученых") is None

@@ -105,3 +105,10 @@ def test_entities_ru_known_acronym_with_another_country_is_that_country_body() -
 def test_entities_ru_tajik_surname_in_zoda_stays_as_written() -> None:
     text = "Пресс-секретарь президента Абдуфаттох Шарифзода сообщил, что визит перенесен."
     assert _person(text, "Абдуфаттох Шарифзода").roles == ("пресс-секретарь президента",)
+
+
+def test_entities_ru_subject_of_a_feminine_verb_is_a_woman_in_the_nominative() -> None:
+    # «Парвина» is also the genitive of a man's name pymorphy3 knows («Парвин»)
+    text = "Начальник Таджикгидромета Парвина Азизова проинформировала участников совещания."
+    person = _person(text, "Парвина Азизова")
+    assert person.roles == ("начальник Таджикгидромета",)

@@ -190,6 +190,20 @@ _ISSUE = re.compile(r"№\s*\d+(?:\s*\(\d+\))?\s+от\s+")
 _AGENCY = re.compile(r"(?:(?:ИА|РИА|МИА)\s+)?[A-ZА-ЯЁ][\w.\-]*(?:\s+[A-ZА-ЯЁ][\w.\-]*)?")
 
 
+def _date_and_byline(line: str) -> DateMatch | None:
+    """``09:47, 14 ноября 2024, Бишкек - 24.kg, Айзада Касымова``: a time and a full date
+    first, then only names (a place, the site, the author), no sentence."""
+    dates = find_dates(line)
+    if not dates or dates[0].year is None or _FILLER.sub("", line[: dates[0].start]):
+        return None
+    words = [w for w in re.split(r"[\s,|•·]+", line[dates[0].end :]) if w.strip("-–—")]
+    if not words or len(words) > 8:
+        return None
+    if all(w[:1].isupper() or w[:1].isdigit() or "." in w for w in words):
+        return dates[0]
+    return None
+
+
 def _only_date(text: str) -> DateMatch | None:
     """The date when ``text`` is nothing but one date with times, weekdays and separators."""
     dates = find_dates(text)
@@ -224,6 +238,9 @@ def read_dateline(line: str) -> Dateline | None:
             if found is not None:
                 return Dateline("updated" if label.group("upd") else "published", found)
         found = _only_date(line) if len(line) <= 80 else None
+        if found is not None:
+            return Dateline("date", found)
+        found = _date_and_byline(line)
         if found is not None:
             return Dateline("date", found)
         issue = _ISSUE.search(line)

@@ -38,6 +38,15 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _STOP = frozenset('.!?;:…—–«»"“”„()[]')
 _CHUNK_TOKENS = 1000
 _APPOSITIVE = re.compile(r",\s+([^,.;:«»\"()\n—]{3,80}?)\s*(?=[,;]|\.\s)")
+# «Ак-Жол», «Север — Юг»: a short capitalised name in marks, words joined by spaces or a dash
+_MARKED_NAME = re.compile(
+    r"\s*«((?:[A-ZА-ЯЁ0-9][\w-]*)(?:\s+(?:[—–-]\s+)?[A-ZА-ЯЁ0-9][\w-]*){0,3})»"
+)
+_NUMBERED = re.compile(r"-\d+$")
+_AGENCY_COMPOUND = re.compile(
+    rf"((?:{'|'.join(lex.AGENCY_COMPOUND_PREFIXES)})(?:{'|'.join(lex.AGENCY_COMPOUND_STEMS)}))"
+    r"(а|у|ом|е)?"
+)
 _DEFINED = re.compile(r"^(.*\S)\s*\(([A-ZА-ЯЁ]{2,8})\)$", re.DOTALL)
 _NER_TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 
@@ -186,8 +195,10 @@ def _gazetteer(knowledge: Knowledge) -> dict[str, list[tuple[tuple[str, ...], Kn
     for entity in knowledge:
         names = [*entity.names.get("ru", ()), *entity.names.get("tg", ())]
         names += [
-            n for n in entity.names.get("en", ()) if (n.isascii() and not n.istitle()) or "." in n
-        ]
+            n
+            for n in entity.names.get("en", ())
+            if (n.isascii() and (not n.istitle() or entity.type == "MEDIA")) or "." in n
+        ]  # an outlet in Latin letters in a Russian text is that outlet («Kazinform сообщили»)
         for name in dict.fromkeys(names):
             words = tuple(w for w in _TOKEN.findall(name) if w not in '«»"')
             if not words or (not words[0][:1].isupper() and not words[0][:1].isdigit()):
@@ -227,9 +238,13 @@ class _Reader:
     def read(self) -> list[Found]:
         self._knowledge_spans()
         self._web_domains()
+        self._agency_compounds()
+        self._legal_forms()
+        self._marked_after_head()
         self._adjective_places()
         self._ner_spans()
         self._headed_by_po()
+        self._head_and_place()
         self._acronyms()
         self._known_people()
         self._appositive_roles()
@@ -307,6 +322,18 @@ class _Reader:
             start_char, end_char = self.tokens[i][0], self.tokens[end - 1][1]
             surface = self.text[start_char:end_char]
             acronym = is_acronym or surface in entity.all_acronyms()
+            before = self._word_key(i - 1) if i > 0 else ""
+            if entity.type == "GPE" and lex.LOC_HEADS.get(before) == "LOC" and end == i + 1:
+                # «на реке Нарын», «озера Иссык-Куль»: the river or lake, not the city or region
+                # of that name
+                name = entity.name_in("ru")
+                self.found.append(
+                    Found(start=start_char, end=end_char, text=surface, type="LOC",
+                          source="rule", name=name, key=f"LOC:{name_key(name)}")
+                )  # fmt: skip
+                self.taken[i] = True
+                i = end
+                continue
             other = self._other_country(index, entity, end) if acronym else None
             if other is not None:
                 # «МЧС Кыргызстана»: the same kind of body in another country, not the one the
@@ -334,7 +361,25 @@ class _Reader:
             )
             for k in range(i, end):
                 self.taken[k] = True
+            if entity.type == "ORG" and end - i > 1:
+                self._country_inside(index, end - 1)
             i = end
+
+    def _country_inside(
+        self, index: dict[str, list[tuple[tuple[str, ...], KnownEntity, bool]]], k: int
+    ) -> None:
+        """«Национального банка Таджикистана»: the country that ends a known organisation's name
+        is a place of its own too (as it is after a model's organisation)."""
+        start, end, word = self.tokens[k]
+        if not word[:1].isupper():
+            return
+        for key, place, _acr in index.get(_key_word(word)) or ():
+            if len(key) == 1 and place.type == "GPE" and place.part_of is None:
+                self.found.append(
+                    Found(start=start, end=end, text=word, type="GPE", source="kb",
+                          kb=place.id, name=place.name_in("ru"))
+                )  # fmt: skip
+                return
 
     def _other_country(
         self,
@@ -373,6 +418,117 @@ class _Reader:
                     kb=known.id if known else None,
                     name=known.name_in("ru") if known else None,
                     key=None if known else f"MEDIA:{host}",
+                )
+            )
+            self.taken[k] = True
+
+    def _head_and_place(self) -> None:
+        """«Суд Согдийской области», «Прокуратура Бишкека»: a capitalised institution's head and
+        the place it serves in the genitive are an organisation; the place stays a place."""
+        places = {f.start: f for f in self.found if f.type == "GPE"}
+        for k, (start, end, word) in enumerate(self.tokens):
+            if self.taken[k] or not word[:1].isupper() or word.isupper():
+                continue
+            key = self._word_key(k)
+            if key not in lex.PLACE_ORG_HEADS or k + 1 >= len(self.tokens):
+                continue
+            place = places.get(self.tokens[k + 1][0])
+            if place is None or self.text[end : place.start] != " " or place.text == place.name:
+                continue  # the place in the genitive («Согдийской области», not «Бишкек»)
+            name = key.capitalize() + " " + place.text
+            self.found.append(
+                Found(start=start, end=place.end, text=self.text[start : place.end], type="ORG",
+                      source="rule", name=name, key=f"ORG:{name_key(name)}")
+            )  # fmt: skip
+            self.taken[k] = True
+
+    def _legal_forms(self) -> None:
+        """«ОАО «Рогунская ГЭС»», «ГУП «Душанбеводоканал»»: a legal form and a name in marks are
+        a company, even when the name is also a known plant or place."""
+        text = self.text
+        for start, end, word in self.tokens:
+            if word not in lex.LEGAL_FORMS:
+                continue
+            m = _MARKED_NAME.match(text, end)
+            if m is None:
+                continue
+            b = m.end()
+            tokens = self._token_index(start, b)
+            inside = [f for f in self.found if start <= f.start and f.end <= b]
+            if any(f.source != "kb" for f in inside):
+                continue
+            self.found = [f for f in self.found if all(f is not g for g in inside)]
+            name = text[start:b]
+            self.found.append(
+                Found(start=start, end=b, text=name, type="ORG", source="rule", name=name,
+                      key=f"ORG:{name_key(name)}")
+            )  # fmt: skip
+            for t in tokens:
+                self.taken[t] = True
+
+    def _marked_after_head(self) -> None:
+        """«пунктах пропуска «Ак-Жол» и «Чалдовар»», «коридора «Север — Юг»»: names in marks after
+        a head of place names (``LOC_HEADS``) are places or facilities of that head's kind."""
+        text = self.text
+        for k, (_, head_end, head) in enumerate(self.tokens):
+            if not head[:1].islower() or not _could_be(head, _LOC_PREFIXES):
+                continue
+            kind = lex.LOC_HEADS.get(self._word_key(k))
+            if kind is None or kind == "GPE":
+                continue
+            at = head_end
+            while True:
+                m = _MARKED_NAME.match(text, at)
+                if m is None:
+                    break
+                a, b = m.span(1)
+                tokens = self._token_index(a, b)
+                inside = [f for f in self.found if a <= f.start and f.end <= b]
+                if inside and len(tokens) > 1 and all(f.source == "kb" for f in inside):
+                    # «Центральная Азия — Китай»: a known place inside the facility's name
+                    self.found = [f for f in self.found if all(f is not g for g in inside)]
+                    for t in tokens:
+                        self.taken[t] = False
+                if tokens and not any(self.taken[t] for t in tokens):
+                    name = m.group(1)
+                    self.found.append(
+                        Found(
+                            start=a,
+                            end=b,
+                            text=name,
+                            type=kind,
+                            source="rule",
+                            name=name,
+                            key=f"{kind}:{name_key(name)}",
+                        )
+                    )
+                    for t in tokens:
+                        self.taken[t] = True
+                at = m.end()
+                more = re.match(r"\s*(?:,|и)\s*(?=«)", text[at : at + 6])
+                if more is None:
+                    break
+                at += more.end()
+
+    def _agency_compounds(self) -> None:
+        """«Кыргызгидромет», «по данным Казгидромета», «в Узгидромете»: a country's stem and an
+        agency's stem in one capitalised word is an organisation, named in the nominative."""
+        for k, (start, end, word) in enumerate(self.tokens):
+            if self.taken[k] or not word[:1].isupper() or word.isupper():
+                continue
+            m = _AGENCY_COMPOUND.fullmatch(word.lower().replace("ё", "е"))
+            if m is None:
+                continue
+            name = word[: len(m.group(1))]
+            self.found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    text=word,
+                    type="ORG",
+                    source="rule",
+                    name=name,
+                    key=f"ORG:{name_key(name)}",
                 )
             )
             self.taken[k] = True
@@ -480,6 +636,30 @@ class _Reader:
                 self.taken[k] = True
             return
         words = [self.tokens[k][2] for k in tokens]
+        named_after = next((i for i, w in enumerate(words) if w.lower() == "имени"), None)
+        if (
+            kind == "ORG"
+            and named_after
+            and len(words) - named_after >= 4
+            and words[-2].lower().replace("ё", "е") in _first_names()
+            and words[-1][:1].isupper()
+        ):
+            # «доцент университета имени аль-Фараби Арман Бекмухамедов»: the model ran the
+            # person after the name the institution bears into it; a first name in the
+            # nominative starts the person (the bearer's name is in the genitive: «Абая»)
+            cut = tokens[-2]
+            self._ner_span(start, self.tokens[cut - 1][1], "ORG")
+            self._ner_span(self.tokens[cut][0], end, "PERSON")
+            return
+        if (
+            kind == "PERSON"
+            and len(tokens) == 1
+            and self._sentence_start(tokens[0])
+            and (_is_role(self._word_key(tokens[0])) or _is_adjective(words[0]))
+        ):
+            # «Эколог, руководитель фонда …», «Таджикский энергетик Азиз Шоев»: a capitalised role
+            # or adjective opening the sentence is no name
+            return
         if kind == "PERSON":
             self._person(tokens, surface)
             return
@@ -501,7 +681,13 @@ class _Reader:
             self.tokens[tokens[0] - 1][2], _MEDIA_PREFIXES | _LOC_PREFIXES
         ):
             before = self._word_key(tokens[0] - 1)
-        if kind == "ORG" and before in lex.MEDIA_WORDS:
+        if (
+            kind == "ORG"
+            and len(tokens) == 1
+            and lex.LOC_HEADS.get(_NUMBERED.sub("", first_key)) == "FAC"
+        ):
+            kind = "FAC"  # «ТЭЦ-2», «ГЭС-3»: a plant by its number is a facility
+        elif kind == "ORG" and before in lex.MEDIA_WORDS:
             kind = "MEDIA"
         elif kind == "GPE":
             head = lex.LOC_HEADS.get(before) or next(
@@ -518,6 +704,11 @@ class _Reader:
         if kind == "ORG" and not acronym:
             end = self._with_country(tokens, end)
             surface = self.text[start:end]
+        elif kind == "ORG" and self._country_after(tokens, end) != end:
+            # «МИД Туркменистана», «ГКНБ Кыргызстана»: a body's letters and its country
+            end = self._country_after(tokens, end)
+            surface = self.text[start:end]
+            acronym = False
         name = None if acronym else nominative_phrase(surface)
         self.found.append(
             Found(
@@ -571,6 +762,10 @@ class _Reader:
         place in the genitive after it (the place stays a place of its own too)."""
         if not any(self._word_key(k) in lex.ORG_HEADS for k in tokens[:3]):
             return end
+        return self._country_after(tokens, end)
+
+    def _country_after(self, tokens: list[int], end: int) -> int:
+        """The end of a declined country's name right after ``tokens``, else ``end``."""
         nxt = tokens[-1] + 1
         if nxt >= len(self.tokens) or self.text[end : self.tokens[nxt][0]].strip():
             return end
@@ -587,10 +782,30 @@ class _Reader:
         Кашкадарьинской и Ферганской областей»: a capitalised adjective before a head of
         place names, the head shared by the adjectives listed before it."""
         for k, (_, head_end, head) in enumerate(self.tokens):
-            if k == 0 or not _could_be(head, _LOC_PREFIXES):
+            if not _could_be(head, _LOC_PREFIXES):
                 continue
-            kind = lex.LOC_HEADS.get(self._word_key(k))
+            number = _NUMBERED.search(head)  # «Камбаратинская ГЭС-1», «ТЭЦ-2»
+            kind = lex.LOC_HEADS.get(_NUMBERED.sub("", self._word_key(k)))
             if kind is None:
+                continue
+            if number and head[: number.start()].isupper() and not self.taken[k]:
+                # «ТЭЦ-2» alone: a plant by its letters and number (an adjective before it
+                # makes the longer name below)
+                prev = self.tokens[k - 1][2] if k else ""
+                if not (prev[:1].isupper() and _is_adjective(prev)):
+                    self.found.append(
+                        Found(
+                            start=self.tokens[k][0],
+                            end=head_end,
+                            text=head,
+                            type=kind,
+                            name=head,
+                            key=f"{kind}:{name_key(head)}",
+                        )
+                    )
+                    self.taken[k] = True
+                    continue
+            if k == 0:
                 continue
             j = k - 1
             last = True
@@ -598,9 +813,11 @@ class _Reader:
                 word = self.tokens[j][2]
                 if self.taken[j] or not word[:1].isupper() or not _is_adjective(word):
                     break
-                name = _adjective_and_head(word, head)
+                name = _adjective_and_head(word, _NUMBERED.sub("", head))
                 if name is None:
                     break
+                if number and last:
+                    name += number.group(0)
                 start = self.tokens[j][0]
                 end = head_end if last else self.tokens[j][1]
                 self.found.append(
@@ -862,6 +1079,15 @@ def _pick_first(
         readings = [r for r in readings if r.nominative.lower().replace("ё", "е") in known]
     if not readings:
         return _guess_first(word, last)
+    if (
+        gender == "femn"
+        and word.lower().endswith(("а", "я"))
+        and not any(r.gender == "femn" for r in readings)
+        and (not cases or "nomn" in cases)
+    ):
+        # «Парвина Азизова проинформировала»: the subject of a feminine verb is a woman named
+        # in the nominative, not the genitive of a man's name pymorphy3 knows («Парвин»)
+        return NamePart(word, "first", word, "femn", frozenset({"nomn"}), 0.0)
     if surname:
         agreeing = surname_readings(surname)
         fitting = [

@@ -6,7 +6,8 @@ Four layouts are read, each only when it repeats (one question in an article is 
 - names: ``Kazinform: …?`` / ``Zhaksylyk Omarov: …`` — two labels that alternate, the one whose
   lines are questions is the interviewer's, the other names the speaker of every answer;
 - dashes: ``— …?`` / ``— …`` (Russian interviews): a dashed line after a dashed question is an
-  answer, a paragraph without the dash is the reporter's narration;
+  answer, the dashed line after an answer is the interviewer's turn (a dash opens a new turn),
+  a paragraph without the dash is the reporter's narration;
 - plain: a short paragraph that ends in a question mark, then the answer's paragraphs.
 
 Apart from the names layout, the person interviewed is the one named in the lead (the
@@ -199,7 +200,9 @@ def _by_dashes(
             if _ends_sentence(line):
                 asked = False  # the reporter's narration: the next dashed line needs a question
             continue
-        if _is_question(line):
+        if _is_question(line) or (i - 1 in answers and not _is_question(lines[i - 1])):
+            # a dash opens a new turn: the dashed line right after an answer is the
+            # interviewer's again, a rejoinder with no question mark too («— Но ведь …»)
             questions.add(i)
             asked = True
         elif asked:

@@ -316,6 +316,38 @@ _AS_REPORTED = (
         re.IGNORECASE,
     ),
 )
+# "заявил на брифинге, что A: «": the words between "что" and the colon before the mark
+_THAT_THEN_COLON = re.compile(
+    r"[^.!?;:«»]{0,80}?,?\s+что\s+(?P<what>[^.!?;:«»]+?)\s*:\s*$", re.IGNORECASE
+)
+_TOLD_PLURAL_NEXT = re.compile(rf"\s+(?:{_alts(speech_ru.TOLD_PLURAL)})(?![\w-])", re.IGNORECASE)
+# "О сроках строительства, переговорах … рассказал X": what was talked about, not what was said
+_TOPIC = re.compile(r"\s*(?:о|об|обо)\s+(?!этом\b|том\b|том,)[а-яё]", re.IGNORECASE)
+# A media word or an agency's letters before an outlet's name: "НИАТ «Ховар»", "агентству «Ховар»"
+_MEDIA_LEAD = re.compile(
+    r"\s+(?:[А-ЯЁA-Z]{2,5}|агентству|агентства|информагентству|изданию|порталу|газете|"
+    r"телеканалу|радио|сайту)(?=\s)"
+)
+# A participle clause after a statement's source: ", опубликованном в четверг,"
+_PARTICIPLE_CLAUSE = re.compile(
+    r"\s*(?:опубликованн|распространенн|распространённ|размещенн|размещённ|обнародованн|"
+    r"направленн|сделанн|принят)[а-яё]*(?:\s+[^\s,.;:!?«»]+){0,5},"
+)
+_NAME_IN_MARKS = re.compile(r"«[^«»\n.!?;]{1,50}»")
+_SUCH_VIEW_VERB = re.compile(
+    rf"(?P<verb>{_alts(speech_ru.SUCH_VIEW_VERBS)})(?![\w-])", re.IGNORECASE
+)
+_SUCH_VIEW_CUE = re.compile(
+    rf"(?:{speech_ru.SUCH_VIEW})\s+(?:[^\s,.;:!?]+\s+){{0,3}}?"
+    rf"(?P<verb>{_alts(speech_ru.SUCH_VIEW_VERBS)})(?![\w-])",
+    re.IGNORECASE,
+)
+_OUTLET_AS_SOURCE = re.compile(rf"(?:{_alts(speech_ru.OUTLET_AS_SOURCE)})", re.IGNORECASE)
+# "Как сообщает ТАСС со ссылкой на …, CONTENT": an outlet's verb opening the sentence.
+_AS_LEAD = re.compile(
+    r"\s*как\s+(?:сообщает|сообщило|сообщил|сообщают|передает|передаёт|передают|пишет|пишут)\s",
+    re.IGNORECASE,
+)
 # The circumstances that open a sentence before its speaker: "In a statement on Wednesday, …",
 # "Speaking at a press conference, …", "В своем заявлении, …"
 _CIRCUMSTANCE = re.compile(
@@ -450,13 +482,21 @@ _DASH_AFTER = re.compile(r"\s*,?\s*[—–-]")
 _RU_AFTER_CUE_SKIP = re.compile(
     r"(?:\s+(?:(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
     r"\d{1,2}\s+[а-я]+я|вчера|сегодня|накануне|также|тоже|журналистам|репортерам|"
-    r"на\s+брифинге|на\s+пресс-конференции))+(?=\s)",
+    r"корреспонденту|корреспондентам|журналисту|"
+    r"на\s+брифинге|на\s+пресс-конференции|"
+    # "сообщил на заседании правительства в среду министр X": a meeting and whose it is
+    r"на\s+(?:заседании|совещании|встрече|форуме|сессии|съезде|конференции|пленарном\s+заседании)"
+    r"(?:\s+(?!глав)[а-яё]+(?:а|ы|и|ов|ей|ого))?))+(?=\s)",
     re.IGNORECASE,
 )
 # Where a Russian speaker's words after the cue surely end.
 _RU_SPEAKER_END = re.compile(r"[.;:!?()«»]|\s—|,\s*(?:что|чтобы|отметив|добавив|подчеркнув)\b")
 # An outlet's name at a place: «…» or capitalised words.
-_NAME_AT = re.compile(r"\s*(«[^«»\n]{1,50}»|[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})")
+# (“Ъ” in English marks: a Russian name in them, as «Ъ»)
+_NAME_AT = re.compile(
+    r"\s*(«[^«»\n]{1,50}»|“(?=[^“”\n]{0,48}[А-ЯЁа-яё])[^“”\n]{1,50}”|"
+    r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})"
+)
 _RELATIVE = re.compile(
     r",\s*(?:who|which|whose|whom|который|которая|которые|которого)\b[^,]*(?:,|$)"
 )
@@ -564,6 +604,12 @@ class _Reader:
         if self.lang == "ru" and not self._has_person(a, b):
             # "сообщила заместитель министра труда, миграции и занятости Шоира Шарифзода."
             far = _RU_SPEAKER_END.search(text, b, end)
+            while far is not None and far.group(0) == "«":
+                # "заместитель директора ОАО «Российские железные дороги» X": a name in marks
+                close = _NAME_IN_MARKS.match(text, far.start(), end)
+                if close is None:
+                    break
+                far = _RU_SPEAKER_END.search(text, close.end(), end)
             for _s, e, ent in self.resolver.entities_in(b, far.start() if far else end):
                 if ent.type == "PERSON":
                     b = e
@@ -599,7 +645,7 @@ class _Reader:
         m = _NAME_AT.match(self.text, start, end)
         if m is None:
             return None
-        name = m.group(1).strip("«»")
+        name = m.group(1).strip("«»“”")
         if self.outlet_names is not None and self.outlet_names(name) is not None:
             return m.end()
         for s, e, ent in self.resolver.entities_in(m.start(1), m.end()):
@@ -610,6 +656,14 @@ class _Reader:
     def _past_outlet(self, start: int, end: int) -> int:
         """After the outlet spoken to: ``сказал «Интерфаксу» замминистра`` -> ``замминистра``."""
         after = self._outlet_at(start, end)
+        if self.lang == "ru":
+            # "сообщил корреспонденту НИАТ «Ховар» директор …", "сказал агентству «Ховар» X":
+            # an agency's letters or a media word, then its name
+            lead = _MEDIA_LEAD.match(self.text, start, end)
+            if after is None and lead is not None:
+                after = self._outlet_at(lead.end(), end)
+            elif after is not None:
+                after = self._outlet_at(after, end) or after
         return after if after is not None else start
 
     def _before_outlet(self, start: int, end: int) -> int:
@@ -682,6 +736,8 @@ class _Reader:
             m = re.match(r"\s*(?:в|во)\s+", self.text[a:b], re.IGNORECASE) if impersonal else None
             if m:
                 a += m.end()
+                if self.lang == "ru":
+                    b = self._before_outlet(a, b)  # "В хокимияте Ташкента Sputnik пояснили"
             speaker = self.resolver.resolve(a, b, gender=gender)
             if speaker is not None:
                 return speaker
@@ -708,6 +764,12 @@ class _Reader:
             g = _POSSESSIVE.get(pron, "m")
             a = cue.start() + (word.start(1) if word else 0)
             return self.resolver.pronoun(a, a + len(pron), g)
+        if kind == "acc" and _OUTLET_AS_SOURCE.fullmatch(cue.group(0)):
+            # "Как пишет газета «Коммерсантъ», …": the outlet is the source, not a via
+            a = cue.end()
+            comma = self.text.find(",", a, right)
+            b = comma if comma >= 0 else right
+            return self.resolver.resolve(a, b) if self._is_media(a, b) else None
         if kind == "acc":
             a, b = self._after_cue(cue, right)
             if self._is_media(a, b):
@@ -942,6 +1004,8 @@ class _Reader:
             )  # fmt: skip
             if kind == "partial" and self.lang != "ru":
                 self._named_object(para, sent, cue, speaker, span)
+            if self.lang == "ru" and cue.end() <= span.open:
+                self._that_then_colon(para, sent, cue, span.open, speaker)
 
     def _named_object(
         self, para: int, sent: tuple[int, int], cue: re.Match[str], speaker: Speaker,
@@ -963,6 +1027,20 @@ class _Reader:
             return
         quote = Quote(text[a:b], "indirect", a, b, speaker, cue.group(0))
         self._add(quote, para, sent, (sent[0], a), cue.start())
+
+    def _that_then_colon(
+        self, para: int, sent: tuple[int, int], cue: re.Match[str], mark: int, speaker: Speaker
+    ) -> None:
+        """``X заявил, что A: «B»``: A is reported speech of the quotation's speaker too."""
+        text = self.text
+        m = _THAT_THEN_COLON.match(text, cue.end(), mark)
+        if m is None or len(m.group("what").split()) < 3:
+            return
+        a, b = m.span("what")
+        self._add(
+            Quote(text[a:b], "indirect", a, b, speaker, cue.group(0)),
+            para, sent, (sent[0], a), cue.start(),
+        )  # fmt: skip
 
     def _inner(self, span: QuoteSpan) -> tuple[int, int]:
         text = self.text
@@ -1141,6 +1219,7 @@ class _Reader:
                 continue
             lead = self.cues.openers.match(text[s0:s1])
             body = s0 + (lead.end() if lead else 0)
+            got = False
             for cue in self.cues.cue.finditer(text, s0, s1):
                 if cue.start() in self.used_cues or any(
                     s.inner_start <= cue.start() < s.inner_end for s in spans
@@ -1153,8 +1232,28 @@ class _Reader:
                 if got and self.split_at is None:
                     break
             self.split_at = None
+            if self.lang == "ru" and not got:
+                self._such_view(para, s0, s1, body, spans)
             if self.lang != "ru":
                 self._participle(para, s0, s1, spans)
+
+    def _such_view(self, para: int, s0: int, s1: int, body: int, spans: list[QuoteSpan]) -> bool:
+        """``Такие данные РБК привел X``, ``Такое заявление сделал X``: the sentence before."""
+        text = self.text
+        m = _SUCH_VIEW_CUE.match(text, body, s1)
+        if m is None or self._has_stop(body, m.start("verb")):
+            return False
+        cue = _SUCH_VIEW_VERB.match(text, m.start("verb"))
+        prior = self._previous_sentence(s0, spans)
+        if cue is None or prior is None:
+            return False
+        speaker = self.speaker_at_cue(
+            cue, cue.start(), self._content_end(s0, s1), prefer_after=True
+        )
+        if speaker is None:
+            return False
+        return self._emit(para, prior, prior[0], self._content_end(*prior), speaker, cue, (s0, s1),
+                          spans)  # fmt: skip
 
     def _citing(self, para: int, s0: int, s1: int, spans: list[QuoteSpan]) -> bool:
         """An outlet citing its sources: the sources are the speaker, the outlet is the via.
@@ -1196,19 +1295,29 @@ class _Reader:
                                     spans)  # fmt: skip
         if not outlet_before:
             return False
+        if ru and stop is not None and text[stop.start()] == "," and _AS_LEAD.match(lead):
+            # "Как сообщает ТАСС со ссылкой на МВД России, CONTENT"
+            a0 = stop.end()
+            while a0 < end and text[a0] == " ":
+                a0 += 1
+            return self._emit_cited(para, (s0, s1), a0, end, speaker, m, (s0, a0), spans,
+                                    self._lead_outlet(s0, m.start()))  # fmt: skip
         that = self.cues.that.search(text, b, min(end, b + 120))
         if that is None or self._has_stop(b, that.start()):
             return False
         # "Reuters со ссылкой на два источника сообщило, что CONTENT"
-        outlet = None
-        for w in re.finditer(r"\S+", lead):
-            got = self._outlet_at(s0 + w.start(), m.start())
-            if got is not None:
-                name = text[s0 + w.start() : got].strip(' ,«»"')
-                outlet = (self.outlet_names(name) if self.outlet_names else None) or name
-                break
         return self._emit_cited(para, (s0, s1), that.end(), end, speaker, m, (s0, that.end()),
-                                spans, outlet)  # fmt: skip
+                                spans, self._lead_outlet(s0, m.start()))  # fmt: skip
+
+    def _lead_outlet(self, a: int, b: int) -> str | None:
+        """The first outlet named in ``text[a:b]``, by its known name when it has one."""
+        text = self.text
+        for w in re.finditer(r"\S+", text[a:b]):
+            got = self._outlet_at(a + w.start(), b)
+            if got is not None:
+                name = text[a + w.start() : got].strip(' ,«»"')
+                return (self.outlet_names(name) if self.outlet_names else None) or name
+        return None
 
     def _emit_cited(
         self,
@@ -1351,6 +1460,12 @@ class _Reader:
             comma = text.find(",", cue.end(), end)
             if comma < 0:
                 return False
+            while self.lang == "ru" and _PARTICIPLE_CLAUSE.match(text, comma + 1, end):
+                # "Как отмечается в сообщении МИД, опубликованном в четверг, CONTENT"
+                nxt = text.find(",", comma + 1, end)
+                if nxt < 0:
+                    break
+                comma = nxt
             speaker = self.speaker_at_cue(cue, body, comma)
             if speaker is None:
                 return False
@@ -1368,6 +1483,8 @@ class _Reader:
                 # "A, по мнению X, B": the words around the parenthesis are one statement
                 return self._emit(para, (s0, s1), body, end, speaker, cue, (comma, after), spans)
             return self._emit(para, (s0, s1), body, comma, speaker, cue, (comma, end), spans)
+        if self.lang == "ru" and _TOPIC.match(text, body, cue.start()):
+            return False  # "О сроках строительства … рассказал X": a topic, no statement
         if _EMBEDDED_QUESTION.search(text, body, cue.start()):
             return False  # "asked him about … what Kazakhstan expects from…": no statement
         if kind == "verb" and _NEGATED_CUE.search(text, max(body, cue.start() - 24), cue.start()):
@@ -1396,6 +1513,15 @@ class _Reader:
             prior = self._previous_sentence(s0, spans)
             if speaker is None or prior is None:
                 return False
+            para_start = text.rfind("\n", 0, s0) + 1
+            if (
+                self.lang == "ru"
+                and para_start < prior[0]
+                and about.group(0).lower().startswith("об")
+            ):
+                # "A. B. Об этом сообщила пресс-служба X": the news of the paragraph before it,
+                # as when "Об этом" opens the next paragraph
+                prior = (para_start, prior[1])
             if speaker.entity is not None:
                 # "…, по мнению ряда экспертов, снизит роль партий. Такое мнение высказал X":
                 # the named speaker of the words replaces an unnamed one read in them before
@@ -1410,19 +1536,26 @@ class _Reader:
         comma = text.rfind(",", body, cue.start())
         if _CIRCUMSTANCE.match(text, body, max(body, comma)):
             comma = -1  # "In a statement on Wednesday, the ministry said …": no statement before
-        if comma > body and self._no_that_after(cue, end):
+        tail_end = end
+        if self.lang == "ru" and end <= cue.start():
+            # "CONTENT, заявил РИА Новости посол X": the outlet spoken to ended the content at
+            # the comma; the speaker is after it
+            tail_end = s1
+            while tail_end > cue.end() and text[tail_end - 1] in " \t.!?…":
+                tail_end -= 1
+        if comma > body and self._no_that_after(cue, tail_end):
             # the last comma first; then earlier ones, for a list inside the speaker's words
             # ("…, officials from Kazakhstan, Azerbaijan and Georgia said")
             for _ in range(3):
                 if comma <= body:
                     break
-                got = self.tail(comma, end, spans)
+                got = self.tail(comma, tail_end, spans)
                 if (
                     got is not None
                     and got[1].start() == cue.start()
-                    and self._ends_sentence(got, end)
+                    and self._ends_sentence(got, tail_end)
                 ):
-                    return self._emit(para, (s0, s1), body, comma, got[0], cue, (comma, end),
+                    return self._emit(para, (s0, s1), body, comma, got[0], cue, (comma, tail_end),
                                       spans)  # fmt: skip
                 between = text[comma : cue.start()]
                 closing = not between.strip(" ,")  # "…, his top aide, Tad Devine, told …"
@@ -1460,11 +1593,11 @@ class _Reader:
             return self._interrupted(para, (s0, s1), body, end, speaker, cue, spans)
         if self.lang != "ru" and cue.group(0).lower() not in speech_en.THAT_ONLY:
             # "says A and calls her “B”": the second verb brings a statement of its own
-            for nxt in _SECOND_CUE_EN.finditer(text, content, end):
-                joined = _AND_NEXT.search(text, content, nxt.start())
-                if joined is not None and joined.end() == nxt.start():
+            for second in _SECOND_CUE_EN.finditer(text, content, end):
+                joined = _AND_NEXT.search(text, content, second.start())
+                if joined is not None and joined.end() == second.start():
                     end = joined.start()
-                    self.split_at = nxt.start()
+                    self.split_at = second.start()
                     break
         before = text.rfind(",", body, speaker.start or cue.start())
         if (
@@ -1663,6 +1796,8 @@ class _Reader:
             end -= 1
         for via in find_via(text, self.lang, start=max(s0, end - 200), end=s1,
                             outlet_names=self.outlet_names, is_outlet=self._outlet_ok):  # fmt: skip
+            if self.lang == "ru" and _TOLD_PLURAL_NEXT.match(text, via.end):
+                continue  # "В X, который …, Kazinform сообщили, что …": the outlet spoken to
             if via.rank >= 1 and not _THAT_NEXT.match(text, via.end):
                 # (not "…, told Trend that …": the outlet spoken to, the words after it)
                 comma = text.rfind(",", s0, via.start)
@@ -1798,6 +1933,9 @@ class _Reader:
             last_words = not text[via.end : para_end].strip(' .»”"—–-')
             if via.rank >= 1 and last_words and via.name not in names:
                 names.append(via.name)
+        if self.lang == "ru" and quote.speaker is not None and quote.speaker.entity is not None:
+            # "Как пишет «Коммерсантъ», …": the outlet that speaks is not its own carrier
+            names = [n for n in names if n != quote.speaker.name]
         return tuple(names)
 
     def _outlet_ok(self, start: int, end: int, name: str) -> bool:

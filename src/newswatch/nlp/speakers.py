@@ -473,6 +473,17 @@ class Resolver:
             return None
         if low in lex.pronouns:
             return self.pronoun(start, end, lex.pronouns[low] if gender is None else gender)
+        if self.lang == "ru" and low in speech_ru.PLACE_PRONOUNS:
+            # the organisation that spoke last or was named last, whichever is nearer
+            said = next(
+                (x for x in reversed(self.history) if x.at < start and x.type != "PERSON"), None
+            )
+            named_org = next(iter(self._before(start, ("ORG",))), None)
+            if named_org is not None and (said is None or named_org[0] > said.at):
+                return self._speaker_for(named_org[2], phrase, start, end)
+            if said is not None:
+                return Speaker(said.speaker.name, said.speaker.entity, phrase, start, end)
+            return None
         unnamed = self._unnamed_source(start, end, low)
         if unnamed is not None:
             return unnamed
@@ -510,6 +521,18 @@ class Resolver:
             ):
                 # "The Florida senator": one word before a role is its place, not a name
                 return self._role(start, end, role_after.group(0), gender)
+        if found is not None and self.lang == "ru" and found.entity is not None:
+            role_first = lex.role.match(low)
+            kind = next((e.type for e in self.entities if e.id == found.entity), None)
+            gap = "x"
+            if role_first is not None and found.start is not None:
+                gap = self.text[start + role_first.end() : found.start]
+            if role_first is not None and kind in ("ORG", "MEDIA") and not gap.strip(' «"„'):
+                # "— сказал глава «Кыргыз темир жолу»", "подчеркнул председатель Комитета": the
+                # organisation in the genitive names whose head speaks, the person named with it
+                head = self._role(start, end, role_first.group(0), gender, strict=True)
+                if head is not None and head.entity is not None:
+                    return head
         if found is not None:
             return found
         if lex.statement.search(low) and not lex.role.search(low):
@@ -567,6 +590,19 @@ class Resolver:
                 name = said.speaker.name.lower()
                 if said.at < start and said.speaker.entity is None and head in name:
                     return Speaker(said.speaker.name, None, phrase, start, end)
+            unnamed_before = any(
+                said.at < start
+                and said.speaker.entity is None
+                and _UNNAMED[True].match(" ".join(said.speaker.name.lower().split()))
+                for said in self.history
+            )
+            if self.lang == "ru" and head == "собес" and not unnamed_before:
+                # "Таджикский энергетик X в беседе с Sputnik отметил … — сказал собеседник
+                # агентства": with no unnamed source before, the person who spoke to it
+                for said in reversed(self.history):
+                    if said.at < start and said.type == "PERSON" and said.speaker.entity:
+                        sp = said.speaker
+                        return Speaker(sp.name, sp.entity, phrase, start, end)
         return Speaker(name=phrase, mention=phrase, start=start, end=end)
 
     def link_sources(self, speakers: Sequence[Speaker | None]) -> list[Speaker | None]:
@@ -661,6 +697,8 @@ class Resolver:
                 if len(candidates) >= 4:
                     break
         for s, _e, ent in self._before(start, ("PERSON",))[:6]:
+            if self.lang == "ru" and self._in_marks(s):
+                continue  # «Вагон до Хайратона …», — объяснил он: not a name inside a quotation
             candidates.append((s, Speaker(ent.name, ent.id), ent.name))
         candidates.sort(key=lambda c: -c[0])
         # a name that reads as a woman's fits "she" first; other names fit either
@@ -690,6 +728,11 @@ class Resolver:
             if s >= window:
                 return self._speaker_for(ent, mention, start, end)
         return None
+
+    def _in_marks(self, pos: int) -> bool:
+        """Whether ``pos`` is inside a «…» or “…” quotation of its paragraph."""
+        seg = self.text[self.text.rfind("\n", 0, pos) + 1 : pos]
+        return seg.count("«") > seg.count("»") or seg.count("“") > seg.count("”")
 
     def _by_entity(self, start: int, end: int) -> Speaker | None:
         inside = self.entities_in(start, end)
@@ -745,8 +788,12 @@ class Resolver:
         head = noun.lower()[:5]
         org_synonyms = speech_ru.ORG_SYNONYMS if self.lang == "ru" else speech_en.ORG_SYNONYMS
         heads = (head, *org_synonyms.get(head, ()))
-        for _s, _e, ent in self._before(start, ("ORG",)):
+        for s, _e, ent in self._before(start, ("ORG",)):
             names = [ent.name.lower(), *(a.lower() for a in ent.aliases)]
+            if self.lang == "ru":
+                # "атомная компания «Казатомпром» … в сообщении компании": the word that
+                # introduced the name right before it
+                names.append(self.text[max(0, s - 24) : s].lower())
             if any(h in n for h in heads for n in names):
                 return self._speaker_for(ent, mention, start, end)
         for said in reversed(self.history):
@@ -755,12 +802,18 @@ class Resolver:
         name = re.sub(r"^(?:the|a|an)\s+", "", mention, flags=re.IGNORECASE)
         return Speaker(name=name, mention=mention, start=start, end=end)
 
-    def _role(self, start: int, end: int, role: str, gender: str | None) -> Speaker | None:
+    def _role(
+        self, start: int, end: int, role: str, gender: str | None, *, strict: bool = False
+    ) -> Speaker | None:
+        """The person a role stands for. ``strict``: only one introduced with it (the role of a
+        named organisation is no other person's: *председателя Комитета по архитектуре*)."""
         mention = self.text[start:end]
         head = role.lower().split()[-1][:6]
         found = self._by_role_words(start, mention, role, gender)
         if found is not None:
             return found
+        if strict:
+            return None
         for said in reversed(self.history):
             if (
                 said.at < start
@@ -779,6 +832,13 @@ class Resolver:
                 and not any(para_start <= said.at < start for said in self.history)
             ):
                 return self._speaker_for(ent, mention, start, end)
+        if self.lang == "ru":
+            # "Урбанист X обратила внимание … «…», — считает эксперт": the person named after
+            # the last statement is the one the role points back to
+            last_said = max((said.at for said in self.history if said.at < start), default=-1)
+            for s, _e, ent in self._before(start, ("PERSON",))[:1]:
+                if s > last_said and self._fits(ent.name, gender):
+                    return self._speaker_for(ent, mention, start, end)
         for said in reversed(self.history):
             person = said.type in ("PERSON", None) and _looks_named(said.speaker)
             if said.at < start and person and self._fits(said.speaker.name, gender):

@@ -99,6 +99,16 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "управляющий",
         "комиссар",
         "инспектор",
+        "эколог",
+        "энергетик",
+        "гидролог",
+        "климатолог",
+        "юрист",
+        "историк",
+        "социолог",
+        "демограф",
+        "водитель",
+        "чабан",
     ]
 )
 
@@ -234,11 +244,23 @@ LOC_HEADS: dict[str, str] = {
     "озеро": "LOC",
     "море": "LOC",
     "хребет": "LOC",
+    "гора": "LOC",
+    "пустыня": "LOC",
     "перевал": "LOC",
     "ущелье": "LOC",
     "водохранилище": "LOC",
     "гэс": "FAC",
     "тэц": "FAC",
+    "аэс": "FAC",
+    "грэс": "FAC",
+    "тэс": "FAC",
+    "газопровод": "FAC",
+    "нефтепровод": "FAC",
+    "коридор": "FAC",
+    "переход": "FAC",
+    "пропуск": "FAC",
+    "порт": "FAC",
+    "рынок": "FAC",
     "канал": "FAC",
     "плотина": "FAC",
     "трасса": "FAC",
@@ -281,6 +303,44 @@ BACK_REFERENCE_HEADS: frozenset[str] = frozenset(
         "федерация",
         "ассоциация",
     ]
+)
+
+# Institutions named by their head and the place they serve: «Суд Согдийской области»,
+# «Прокуратура Бишкека», «Акимат Алматы» (lemmas; the head capitalised).
+PLACE_ORG_HEADS: frozenset[str] = frozenset(
+    ["суд", "прокуратура", "акимат", "хокимият", "хукумат", "мэрия", "администрация", "маслихат"]
+)
+
+# Legal forms before a company's name in marks: «ОАО «Рогунская ГЭС»», «ГУП «Душанбеводоканал»».
+LEGAL_FORMS: frozenset[str] = frozenset(
+    ["ОАО", "АО", "ООО", "ЗАО", "ПАО", "ГУП", "МУП", "ФГУП", "ОсОО", "ТОО", "ГП", "АК", "НК", "ГАК"]
+)
+
+# One-word agencies written as a country's stem and an agency's stem (Soviet-style compounds):
+# «Кыргызгидромет», «Казгидромета», «Узстандарт», «Кыргызпатент», «Росстат», «Таджикстандарт».
+AGENCY_COMPOUND_PREFIXES: tuple[str, ...] = (
+    "кыргыз",
+    "киргиз",
+    "казах",
+    "каз",
+    "узбек",
+    "уз",
+    "таджик",
+    "туркмен",
+    "рос",
+    "бел",
+    "арм",
+)
+AGENCY_COMPOUND_STEMS: tuple[str, ...] = (
+    "гидромет",
+    "стат",
+    "стандарт",
+    "патент",
+    "потребнадзор",
+    "надзор",
+    "атом",
+    "телеком",
+    "трансгаз",
 )
 
 # Capitalised words that are not names even when natasha says so (months, weekdays, openers).

@@ -86,6 +86,12 @@ CUE_VERBS: dict[str, bool] = {
     **dict.fromkeys(_forms("резюмирова", *_PAST), True),
     **dict.fromkeys(_forms("подтверди", *_PAST), True),
     **dict.fromkeys(_forms("объяви", *_PAST), True),
+    **dict.fromkeys(_forms("объясни", *_PAST), True),
+    **dict.fromkeys(_forms("объясня", "ет", "ют"), True),
+    **dict.fromkeys(_forms("проинформирова", *_PAST), False),
+    **dict.fromkeys(_forms("информиру", "ет", "ют"), False),
+    **dict.fromkeys(_forms("рекомендова", *_PAST), False),
+    **dict.fromkeys(_forms("рекоменду", "ет", "ют"), False),
     **dict.fromkeys(_forms("выразил", "", "а", "и"), False),
     **dict.fromkeys(_forms("призва", *_PAST), False),
     **dict.fromkeys(_forms("счита", "ет", "ют", "л", "ла", "ли"), True),
@@ -117,7 +123,7 @@ CUE_VERBS: dict[str, bool] = {
 
 # Verbs of appeal whose statement is the object and the infinitive after them, with no "что":
 # "призвала горожан не поддаваться панике" (the first letters of the verb).
-APPEAL_CUES: tuple[str, ...] = ("призва", "призыва", "предложи")
+APPEAL_CUES: tuple[str, ...] = ("призва", "призыва", "предложи", "рекомендова", "рекоменду")
 
 # Impersonal cues whose speaker is an organisation or its statement:
 # "говорится в заявлении МИД", "сообщили в министерстве".
@@ -137,6 +143,20 @@ IMPERSONAL_CUES: tuple[str, ...] = (
     "рассказали",
     "подчеркнули",
     "добавили",
+    "подтвердили",
+    "напомнили",
+    "ответили",
+    "объяснили",
+    "заверили",
+    "предупредили",
+    "прокомментировали",
+    "рекомендовали",
+    "призвали",
+    "предложили",
+    # the same, of a statement made before: "Как отмечали ранее в министерстве, …"
+    "отмечали",
+    "сообщали",
+    "заявляли",
 )
 
 CUE_PHRASES: tuple[str, ...] = ("приводит слова", "цитирует", "со ссылкой на")
@@ -181,6 +201,23 @@ ACCORDING_TO: tuple[str, ...] = (
     "как напомнила",
     "как указал",
     "как указала",
+    # an organisation's statement: "Как отмечается в сообщении МИД, …"
+    "как отмечается",
+    "как говорится",
+    "как сообщается",
+    "как указывается",
+    "как подчеркивается",
+    # "Как пишет газета «Коммерсантъ», …": another outlet's own report (not "как писал": an
+    # outlet recalling its own earlier story)
+    "как отмечали",
+    "как сообщали",
+    "как заявляли",
+    "как пояснили",
+    "как уточнили",
+    "как подчеркнули",
+    "как объяснил",
+    "как объяснила",
+    *(OUTLET_AS_SOURCE := ("как пишет", "как пишут")),
 )
 
 # "По его словам, ..." — the pronoun before the noun.
@@ -194,6 +231,26 @@ SUCH_VIEW = (
     r"(?:такое|это|подобное)\s+(?:мнение|заявление|предположение|сообщение)|"
     r"(?:такую|эту|подобную)\s+(?:точку\s+зрения|позицию|оценку|версию)|"
     r"(?:такой|этот|подобный)\s+(?:прогноз|вывод)|(?:такие|эти)\s+(?:данные|слова|цифры)"
+)
+
+# Verbs that report a view only after SUCH_VIEW ("Такие данные привел X", "Такое заявление сделал
+# X", "Такую оценку дал X"); elsewhere they are no cue ("привел к росту цен").
+SUCH_VIEW_VERBS: tuple[str, ...] = (
+    "приводит",
+    "приводят",
+    "привел",
+    "привёл",
+    "привела",
+    "привели",
+    "сделал",
+    "сделала",
+    "сделали",
+    "дал",
+    "дала",
+    "дали",
+    "озвучил",
+    "озвучила",
+    "озвучили",
 )
 
 # Verbs that name what the speaker says in quotation marks right after them, without a clause:
@@ -239,11 +296,18 @@ OPENERS: tuple[str, ...] = (
     "также он",
     "вчера",
     "сегодня",
+    # the outlet reminding its reader: "Напомним, что в министерстве ранее заявили, …"
+    "напомним, что",
+    "напомним",
+    "напоминаем, что",
 )
 
 CLAUSE_OPENERS: tuple[str, ...] = ()
 
 PRONOUNS: dict[str, str] = {"он": "m", "она": "f", "они": "p"}
+
+# "В министерстве с этой оценкой не согласны. Там заявили, что …": the organisation just named.
+PLACE_PRONOUNS: tuple[str, ...] = ("там",)
 
 HONORIFICS: tuple[str, ...] = ("г-н", "г-жа", "господин", "госпожа")
 
@@ -338,6 +402,13 @@ ROLE_NOUNS: tuple[str, ...] = (
     "редактор(а|у|ом)?",
     "главред(а|у|ом)?",
     "сотрудник(а|у|ом)?",
+    "эколог(а|у|ом)?",
+    "энергетик(а|у|ом)?",
+    "гидролог(а|у|ом)?",
+    "климатолог(а|у|ом)?",
+    "демограф(а|у|ом)?",
+    "водител(ь|я|ю|ем)",
+    "чабан(а|у|ом)?",
 )
 
 SOURCE_NOUNS: tuple[str, ...] = (
@@ -506,6 +577,19 @@ VIA_AFTER: tuple[str, ...] = (
 
 # Speech verbs that take the outlet spoken to in the dative: "сообщил Sputnik, что…",
 # "сказал «Интерфаксу»", "рассказала Kaktus.media" (regular expressions over one word).
+# Plural cues of an organisation that take the outlet spoken to before them: "В министерстве ТАСС
+# сообщили", "В ведомстве Kazinform подтвердили".
+TOLD_PLURAL: tuple[str, ...] = (
+    "сообщили",
+    "рассказали",
+    "подтвердили",
+    "заявили",
+    "пояснили",
+    "уточнили",
+    "ответили",
+    "сказали",
+)
+
 TOLD_VERBS: tuple[str, ...] = (
     "сообщил[аио]?",
     "сказал[аио]?",
