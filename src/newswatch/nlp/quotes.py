@@ -471,6 +471,10 @@ _SECOND_CUE_EN = re.compile(
     re.IGNORECASE,
 )
 _AND_NEXT = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later)\s+)?$")
+_MEDIA_WORDS = tuple(
+    re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)")
+    for words in (speech_en.MEDIA_WORDS, speech_ru.MEDIA_WORDS)
+)
 _SENTENCE_CLOSERS = frozenset(".!?…:;\"”»’')")
 _INTRO_PARTICIPLES = frozenset(
     ["asked", "pressed", "questioned", "quizzed", "challenged", "confronted", "interviewed",
@@ -533,6 +537,8 @@ class _Reader:
     #: The person an interview's answers belong to, with its cue, date and via (once read).
     interviewee: tuple[Speaker, str | None, Quote] | None = None
     interviewee_read: bool = False
+    #: The end of each sentence's words, by the sentence (see ``_content_end``).
+    content_ends: dict[tuple[int, int], int] = field(default_factory=dict)
     #: Where a second cue of the sentence's subject begins ("said A and added that B").
     split_at: int | None = None
     #: Outlets closing each paragraph ("…, Sputnik Tajikistan reports."), read once per paragraph.
@@ -806,8 +812,7 @@ class _Reader:
             return True
         if _ROLE_FIRST[self.lang == "ru"].match(words.strip()):
             return False  # "глава агентства", "the agency's director": a person
-        media = speech_ru.MEDIA_WORDS if self.lang == "ru" else speech_en.MEDIA_WORDS
-        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", words) for w in media):
+        if _MEDIA_WORDS[self.lang == "ru"].search(words):
             return True
         if self.outlet_names is not None:
             name = re.sub(r"^(?:the)\s+", "", self.text[start:end].strip(), flags=re.IGNORECASE)
@@ -1790,6 +1795,12 @@ class _Reader:
 
     def _content_end(self, s0: int, s1: int) -> int:
         """The end of a sentence's words, before ``, RIA Novosti reported`` and the full stop."""
+        known = self.content_ends.get((s0, s1))
+        if known is None:
+            known = self.content_ends[(s0, s1)] = self._find_content_end(s0, s1)
+        return known
+
+    def _find_content_end(self, s0: int, s1: int) -> int:
         text = self.text
         end = s1
         while end > s0 and text[end - 1] in " \t.!?…":
