@@ -475,6 +475,15 @@ _MEDIA_WORDS = tuple(
     re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)")
     for words in (speech_en.MEDIA_WORDS, speech_ru.MEDIA_WORDS)
 )
+# "Как сообщает издание X, …", "Как передает ТАСС, …" opening a sentence with a cue of its own
+_AS_OUTLET_SAYS = re.compile(
+    r"Как\s+(?:сообщает|сообщают|передает|передаёт|пишет|пишут|информирует|сообщило|передало)\s+"
+    r"(?:(?:издание|агентство|газета|портал|сайт|телеканал|информагентство)\s+)?"
+    r"(?P<name>«[^«»\n]{1,50}»|[A-ZА-ЯЁ0-9][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}),\s+"
+    r"(?=[^,]*?(?<![\w-])(?:заявил|сообщил|сказал|отметил|пообещал|подчеркнул|рассказал|"
+    r"пояснил|добавил|считает|уточнил|призвал)\w*)"
+)
+_CITED_TAIL = re.compile(r"\s+(?:со\s+ссылкой\s+на|citing)\s+[\s\w«»\"'-]{1,80}", re.IGNORECASE)
 _SENTENCE_CLOSERS = frozenset(".!?…:;\"”»’')")
 _INTRO_PARTICIPLES = frozenset(
     ["asked", "pressed", "questioned", "quizzed", "challenged", "confronted", "interviewed",
@@ -1224,6 +1233,10 @@ class _Reader:
                 continue
             lead = self.cues.openers.match(text[s0:s1])
             body = s0 + (lead.end() if lead else 0)
+            carried = _AS_OUTLET_SAYS.match(text, body, s1) if self.lang == "ru" else None
+            if carried is not None and self._outlet_at(carried.start("name") - 1, s1) is not None:
+                # "Как сообщает издание Kaktus.media, мэр … пообещал …": the outlet only carries
+                body = carried.end()
             got = False
             for cue in self.cues.cue.finditer(text, s0, s1):
                 if cue.start() in self.used_cues or any(
@@ -1289,6 +1302,8 @@ class _Reader:
             for w in re.finditer(r"\S+", lead)
         )
         as_reported = _AS_REPORTED[ru].search(text, s0, m.start())
+        if as_reported is not None and self._speaks_within(s0, as_reported.start(), spans):
+            return False  # "X сообщил, что …, пишет Y со ссылкой на пресс-службу": X speaks
         if as_reported is not None:
             # "CONTENT, как сообщает X со ссылкой на …" / "CONTENT, Reuters reported, citing …"
             a0 = s0
@@ -1323,6 +1338,15 @@ class _Reader:
                 name = text[a + w.start() : got].strip(' ,«»"')
                 return (self.outlet_names(name) if self.outlet_names else None) or name
         return None
+
+    def _speaks_within(self, start: int, end: int, spans: list[QuoteSpan]) -> bool:
+        """True when ``[start, end)`` holds an attribution of its own: a person, then a cue."""
+        for cue in self.cues.cue.finditer(self.text, start, end):
+            if cue.lastgroup != "verb" or any(s.open <= cue.start() < s.end for s in spans):
+                continue
+            if self._has_person(start, cue.start()):
+                return True
+        return False
 
     def _emit_cited(
         self,
@@ -1816,6 +1840,8 @@ class _Reader:
                     return comma
                 if comma > s0 and re.fullmatch(r"[\s\w,]*", text[via.end : end]):
                     return comma
+                if comma > s0 and _CITED_TAIL.fullmatch(text, via.end, end):
+                    return comma  # "…, пишет X со ссылкой на пресс-службу акимата"
                 if comma > s0 and _PARTICIPLE.match(text, via.end, end):
                     return comma  # "…, TASS reported, noting…": the rest is the outlet's
         return end

@@ -67,6 +67,11 @@ _EN_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
 )
 _MEDIA_RU = "|".join(speech_ru.MEDIA_WORDS)
 _MEDIA_WORD_RU = rf"(?:(?i:{_MEDIA_RU})\s+)"
+# "передает корреспондент НИАТ «Ховар»", "сообщает ИА «Кабар»": a reporter and the agency's kind
+_REPORTER_RU = (
+    r"(?:(?i:(?:собственный\s+|специальный\s+)?корреспондент(?:ы)?)\s+)?"
+    r"(?:(?:НИАТ|ИА|МИА|ИИА|НИА|ИАЦ)\s+)?"
+)
 _RU_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(rf"(?i:со\s+ссылкой\s+на)\s+{_MEDIA_WORD_RU}?(?P<name>{_NAME})"), 0),
     # "цитирует Шарипова агентство «Азия-Плюс»": the outlet after its media word
@@ -80,7 +85,7 @@ _RU_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (
         re.compile(
             rf"(?i:передает|передаёт|сообщает|пишет|информирует|"
-            rf"передало|сообщило|написало)\s+{_MEDIA_WORD_RU}?(?P<name>{_NAME})"
+            rf"передало|сообщило|написало)\s+{_REPORTER_RU}{_MEDIA_WORD_RU}?(?P<name>{_NAME})"
         ),
         1,
     ),
