@@ -299,3 +299,21 @@ def test_us_states_are_places() -> None:
         "Virginia. He told the crowd that it meant a lot to him."
     )
     assert _who(_by_key(text, "meant a lot"))[0] == "Bernie Stone"
+
+
+def test_participles_with_quotes_later_an_object_before_that_and_an_apposed_subject() -> None:
+    text = (
+        "Hillary Reid spoke. Mrs. Reid tried to expand on her statement, saying that the "
+        "country should lead and ''be rallying our partners and allies.''"
+    )
+    q = _by_key(text, "country should lead")
+    assert (q.cue, _who(q)) == ("saying", ("Hillary Reid", "Mrs. Reid"))
+    text = "Anna Reid spoke. She escalated her criticism, telling CNN that the plan is a fraud."
+    assert _who(_by_key(text, "the plan is a fraud")) == ("Anna Reid", "She")
+    text = "Ali Karimov defended “Tashkent values,” saying the city embodied the nation."
+    assert _who(_by_key(text, "embodied the nation"))[0] == "Ali Karimov"
+    text = (
+        "France’s far-right party leader, Marine Le Pen, voiced support for the plan on "
+        "Wednesday, saying her rival would bring war and hardship."
+    )
+    assert _who(_by_key(text, "bring war"))[0] == "Marine Le Pen"

@@ -250,7 +250,8 @@ _ROLE_FIRST = (
     re.compile(rf"(?:{'|'.join(speech_ru.ROLE_NOUNS)})(?![\w-])"),
 )
 _PARTICIPLE = re.compile(
-    rf"[,;]\s+(?:and\s+)?(?P<cue>{_alts(speech_en.PARTICIPLE_CUES)})(?P<that>\s+that\b)?(?![\w-])",
+    rf"[,;][”\"»’']?\s+(?:and\s+)?(?P<cue>{_alts(speech_en.PARTICIPLE_CUES)})"
+    r"(?P<that>(?:\s+(?!that\b)[\w'’.-]+){0,3}?\s+that\b)?(?![\w-])",
     re.IGNORECASE,
 )
 _OUTLET_CLAUSE = re.compile(r"\b(?:reported|reports|writes|wrote|said\s+in\s+a\s+report)\b")
@@ -1373,11 +1374,16 @@ class _Reader:
         """``X said …, adding that …``: a second statement of the sentence's speaker."""
         text = self.text
         ours = [f for f in self.found[-6:] if f.sentence == (s0, s1) and f.quote.speaker]
-        if not ours:
+        first_participle = _PARTICIPLE.search(text, s0, s1)
+        if not ours or (
+            first_participle is not None
+            and all(f.quote.start > first_participle.start() for f in ours)
+        ):
+            # no statement before the participle: "Mrs. Clinton tried …, saying that … ''…''"
             self._participle_of_subject(para, s0, s1, spans)
             return
         for m in _PARTICIPLE.finditer(text, s0, s1):
-            if any(s.inner_start <= m.start() < s.inner_end for s in spans):
+            if any(s.inner_start <= m.start("cue") < s.inner_end for s in spans):
                 continue
             if m.start() in self.used_cues:
                 continue
@@ -1417,7 +1423,7 @@ class _Reader:
                 m
                 for m in _PARTICIPLE.finditer(text, s0, s1)
                 if m.start() not in self.used_cues
-                and not any(s.open <= m.start() < s.end for s in spans)
+                and not any(s.open <= m.start("cue") < s.end for s in spans)
                 and (m.group("that") or m.group("cue").lower() in ("adding", "saying"))
             ),
             None,
@@ -1444,6 +1450,18 @@ class _Reader:
         revised``, ``The departments declined``, ``She also compared``)."""
         text = self.text
         words = list(re.finditer(r"[^\s,]+", text[start:end]))[:9]
+        # "France's party leader, Marine Le Pen, voiced support …": the name in apposition
+        for s, e, ent in self.resolver.entities_in(start, min(end, start + 120)):
+            if ent.type == "PERSON" and re.match(r",\s+[a-z]", text[e : e + 3]):
+                lead = text[start:s]
+                if lead.count(",") != 1 or len(lead.split()) > 10:
+                    continue
+                if re.search(r",\s*$", lead) and not _PAST_THE_VERB.search(
+                    text[start:s].rstrip(" ,").split()[-1] if text[start:s].strip(" ,") else "x"
+                ):
+                    named = self.resolver.resolve(s, e)
+                    if named is not None:
+                        return named
         for k in range(1, min(8, len(words) - 1) + 1):
             nxt = words[k].group(0)
             if not nxt[:1].islower() or nxt.lower() in _NOT_CLAUSE_EN:

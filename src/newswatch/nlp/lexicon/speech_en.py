@@ -904,6 +904,12 @@ PARTICIPLE_CUES: tuple[str, ...] = (
     "maintaining",
     "pointing out",
     "telling reporters",
+    "telling",
+    "assuring",
+    "reminding",
+    "announcing",
+    "promising",
+    "vowing",
 )
 
 # Interviews: the labels of a question and of an answer ("Q: …", "A: …"), and the words of a
