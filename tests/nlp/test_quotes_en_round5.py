@@ -317,3 +317,22 @@ def test_participles_with_quotes_later_an_object_before_that_and_an_apposed_subj
         "Wednesday, saying her rival would bring war and hardship."
     )
     assert _who(_by_key(text, "bring war"))[0] == "Marine Le Pen"
+
+
+def test_an_unnamed_source_keeps_where_it_is_from() -> None:
+    q = _by_key(
+        '"Nobody explains what they are looking for," said a driver from Rushan who asked '
+        "not to be named.",
+        "Nobody explains",
+    )
+    assert _who(q)[0] == "a driver from Rushan"
+
+
+def test_a_long_form_spelled_out_by_its_acronym_is_one_organisation() -> None:
+    text = (
+        "The United Nations Assistance Mission in Afghanistan (UNAMA) said on Wednesday that "
+        "the projects can help the economy. UNAMA also said the talks would go on."
+    )
+    quotes = _quotes(text)
+    assert {_who(q)[0] for q in quotes} == {"United Nations Assistance Mission in Afghanistan"}
+    assert len(quotes) == 2

@@ -866,8 +866,43 @@ class _Reader:
             while k > 0 and self.text[k - 1] in " (":
                 k -= 1
             long_form = ends.get(k)
+            spelled = self._spelled_out(f, k)
+            if spelled is not None and (long_form is None or long_form.start > spelled.start):
+                # "United Nations Assistance Mission in Afghanistan (UNAMA)": the names inside a
+                # long form spelled out by the acronym's letters are one organisation
+                self.found = [
+                    g for g in self.found if not (spelled.start <= g.start and g.end <= k)
+                ]
+                self.found.append(spelled)
+                f.defines = spelled.start
+                continue
             if long_form is not None and not (f.kb and long_form.kb):
                 f.defines = long_form.start
+
+    def _spelled_out(self, acronym: Found, end: int) -> Found | None:
+        """The capitalised words before ``end`` whose first letters spell ``acronym`` (linking
+        words such as *of, in, for, and, the* left out), when there are three letters or more."""
+        letters = acronym.text.replace(".", "").upper()
+        if len(letters) < 3 or not letters.isalpha():
+            return None
+        words = list(re.finditer(r"[\w'’-]+", self.text[max(0, end - 160) : end]))
+        offset = max(0, end - 160)
+        got = ""
+        for w in reversed(words):
+            word = w.group(0)
+            if word.lower() in lex.ORG_LINKS:
+                continue
+            if not word[:1].isupper():
+                return None
+            got = word[0].upper() + got
+            if not letters.endswith(got):
+                return None
+            if got == letters:
+                start = offset + w.start()
+                surface = self.text[start:end]
+                return Found(start=start, end=end, text=surface, type="ORG",
+                             key=f"ORG:{surface.casefold()}")  # fmt: skip
+        return None
 
     def _numbered_names(self) -> None:
         """ "Kambarata-1" alone joins "the Kambarata-1 hydropower plant" of the same document: a

@@ -485,6 +485,8 @@ _AS_OUTLET_SAYS = re.compile(
     r"пояснил|добавил|считает|уточнил|призвал)\w*)"
 )
 _CITED_TAIL = re.compile(r"\s+(?:со\s+ссылкой\s+на|citing)\s+[\s\w«»\"'-]{1,80}", re.IGNORECASE)
+_INDEFINITE_AFTER = re.compile(r"\s+(?:a|an|one)\s+[a-z]", re.IGNORECASE)
+_INDEFINITE_END = re.compile(r"[,.;:!?()“”\"]|\s(?:who|which|that|as|when|while|after|on)\b|\s[—–]")
 _SENTENCE_CLOSERS = frozenset(".!?…:;\"”»’')")
 _INTRO_PARTICIPLES = frozenset(
     ["asked", "pressed", "questioned", "quizzed", "challenged", "confronted", "interviewed",
@@ -617,6 +619,10 @@ class _Reader:
         named = re.match(r"\s*(?:[\w-]+\s+){0,3}«[^«»\n]{1,50}»", text[a:end])
         m2 = self._stop_after(a + (named.end() if named else 0), end)
         b = m2.start() if m2 else end
+        if self.lang != "ru" and _INDEFINITE_AFTER.match(text, a, end):
+            # "said a driver from Rushan who asked …": an unnamed source with where it is from
+            m3 = _INDEFINITE_END.search(text, a, end)
+            b = max(b, m3.start() if m3 else end)
         if self.lang == "ru" and not self._has_person(a, b):
             # "сообщила заместитель министра труда, миграции и занятости Шоира Шарифзода."
             far = _RU_SPEAKER_END.search(text, b, end)
