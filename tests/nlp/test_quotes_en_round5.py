@@ -336,3 +336,14 @@ def test_a_long_form_spelled_out_by_its_acronym_is_one_organisation() -> None:
     quotes = _quotes(text)
     assert {_who(q)[0] for q in quotes} == {"United Nations Assistance Mission in Afghanistan"}
     assert len(quotes) == 2
+
+
+def test_a_known_name_written_in_lower_case_is_a_word() -> None:
+    text = (
+        "Ambassador Kubanychbek Osmonaliev met officials on Tuesday. The diplomat said that "
+        "Kyrgyzstan expected its citizens to be treated in line with the agreements."
+    )
+    assert _who(_by_key(text, "expected its citizens")) == (
+        "Kubanychbek Osmonaliev",
+        "The diplomat",
+    )

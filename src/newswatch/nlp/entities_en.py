@@ -12,7 +12,7 @@ what the rules find; nothing is downloaded.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -150,6 +150,22 @@ def _name_patterns(knowledge: Knowledge) -> tuple[list[dict[str, Any]], list[dic
             if acronym.isascii():
                 exact.append({"label": entity.type, "id": entity.id, "pattern": acronym})
     return any_case, exact
+
+
+def _case_differs(surface: str, names: Sequence[str]) -> bool:
+    """True when ``surface`` writes in lower case a word that a known name in *The …*
+    capitalises: ``The diplomat`` is not the magazine ``The Diplomat``."""
+    words = surface.split()
+    if len(words) < 2 or surface.isupper():
+        return False
+    for name in names:
+        known = name.split()
+        if known[0] != "The" or [w.lower() for w in known] != [w.lower() for w in words]:
+            continue  # only "The Diplomat", "The Times": names made of a common word
+        return any(
+            k[:1].isupper() and w[:1].islower() for k, w in zip(known[1:], words[1:], strict=True)
+        )
+    return False
 
 
 def _blank() -> Any:
@@ -294,6 +310,8 @@ class _Reader:
             known = self.knowledge.get(ent.ent_id_)
             if known is None:
                 continue
+            if _case_differs(surface, known.names.get("en", ())):
+                continue  # "The diplomat said": a word, not the magazine The Diplomat
             acronym = surface in known.all_acronyms()
             self.found.append(
                 Found(
