@@ -324,6 +324,11 @@ _TOLD_PLURAL_NEXT = re.compile(rf"\s+(?:{_alts(speech_ru.TOLD_PLURAL)})(?![\w-])
 # "О сроках строительства, переговорах … рассказал X": what was talked about, not what was said
 _TOPIC = re.compile(r"\s*(?:о|об|обо)\s+(?!этом\b|том\b|том,)[а-яё]", re.IGNORECASE)
 # A media word or an agency's letters before an outlet's name: "НИАТ «Ховар»", "агентству «Ховар»"
+# "…, сообщает пресс-служба X", "…, сообщили вчера в X": an organisation's own attribution
+_PRESS_SERVICE_AFTER = re.compile(
+    r"\s+(?:(?:вчера|сегодня|накануне)\s+)?(?:пресс-служб|в\s+(?!интервью|эфире|беседе)|во\s+)",
+    re.IGNORECASE,
+)
 _MEDIA_LEAD = re.compile(
     r"\s+(?:[А-ЯЁA-Z]{2,5}|агентству|агентства|информагентству|изданию|порталу|газете|"
     r"телеканалу|радио|сайту)(?=\s)"
@@ -502,6 +507,12 @@ _RU_AFTER_CUE_SKIP = re.compile(
     r"(?:\s+(?!глав)[а-яё]+(?:а|ы|и|ов|ей|ого))?))+(?=\s)",
     re.IGNORECASE,
 )
+# "в своем Telegram-канале", "на официальном сайте": where an organisation said it
+_OWN_CHANNEL = re.compile(
+    r"\s+(?:в|на)\s+(?:(?:сво[её]м|официальном|собственном)\s+)?"
+    r"(?:(?i:telegram|телеграм|facebook|instagram|инстаграм)[\w-]*|сайте|странице|аккаунте|"
+    r"соцсетях|социальных\s+сетях)(?![\w-])",
+)
 # Where a Russian speaker's words after the cue surely end.
 _RU_SPEAKER_END = re.compile(r"[.;:!?()«»]|\s—|,\s*(?:что|чтобы|отметив|добавив|подчеркнув)\b")
 # An outlet's name at a place: «…» or capitalised words.
@@ -631,6 +642,9 @@ class _Reader:
                     break
         if self.lang == "ru":
             b = self._before_outlet(a, b)
+            channel = _OWN_CHANNEL.search(text, a, b)
+            if channel is not None and channel.start() > a:
+                b = channel.start()  # "сообщила мэрия в своем Telegram-канале": where, not who
         elif text[b : b + 1] == "," and not self._has_person(a, b):
             # "said the deputy minister, Ali Karimov": the name in apposition to the role
             for s, e, ent in self.resolver.entities_in(b, min(end, b + 60)):
@@ -811,6 +825,15 @@ class _Reader:
         ):
             return None
         return speaker
+
+    def _in_outlet_name(self, cue: re.Match[str]) -> bool:
+        """A cue word inside an outlet's name (``«Говорит Москва»``) is none (Russian only)."""
+        if self.lang != "ru":
+            return False
+        return any(
+            ent.type == "MEDIA" and s <= cue.start() and cue.end() <= e
+            for s, e, ent in self.resolver.entities_in(cue.start() - 60, cue.end() + 60)
+        )
 
     def _is_media(self, start: int, end: int) -> bool:
         for _s, _e, ent in self.resolver.entities_in(start, end):
@@ -1243,6 +1266,8 @@ class _Reader:
                     s.inner_start <= cue.start() < s.inner_end for s in spans
                 ):
                     continue
+                if self._in_outlet_name(cue):
+                    continue  # "в эфире радиостанции «Говорит Москва» заявил": no cue
                 if self.split_at is not None and cue.start() < self.split_at:
                     continue
                 self.split_at = None
@@ -1584,8 +1609,11 @@ class _Reader:
                     and got[1].start() == cue.start()
                     and self._ends_sentence(got, tail_end)
                 ):
-                    return self._emit(para, (s0, s1), body, comma, got[0], cue, (comma, tail_end),
-                                      spans)  # fmt: skip
+                    if not self._emit(para, (s0, s1), body, comma, got[0], cue,
+                                      (comma, tail_end), spans):  # fmt: skip
+                        return False
+                    self._lead_before(para, s0, got[0], cue, (comma, tail_end), spans)
+                    return True
                 between = text[comma : cue.start()]
                 closing = not between.strip(" ,")  # "…, his top aide, Tad Devine, told …"
                 listed = re.search(r"\b(?:and|or|и|или)\b", between) and len(between.split()) <= 5
@@ -1718,6 +1746,40 @@ class _Reader:
         mention = text[who : relative.end("who")]
         speaker = replace(found, mention=mention, start=who, end=relative.end("who"))
         return self._emit(para, sent, content, stop, speaker, cue, (who, content), spans)
+
+    def _lead_before(
+        self,
+        para: int,
+        s0: int,
+        speaker: Speaker,
+        cue: re.Match[str],
+        region: tuple[int, int],
+        spans: list[QuoteSpan],
+    ) -> None:
+        """``A. B, сообщает пресс-служба X``: a wire lead of two sentences, the tail attribution of
+        an organisation covers the sentence before it too (Russian only)."""
+        if self.lang != "ru":
+            return
+        text = self.text
+        kinds = {e.id: e.type for e in self.resolver.entities}
+        org = kinds.get(speaker.entity or "") in ("ORG", "GPE") or self._lex_org(speaker.name)
+        press = _PRESS_SERVICE_AFTER.match(text, cue.end(), region[1]) is not None
+        if not (org or press) or kinds.get(speaker.entity or "") in ("PERSON", "MEDIA"):
+            return
+        para_start = text.rfind("\n", 0, s0) + 1
+        if para_start >= s0:
+            return
+        sents = self.sentences(para_start, s0, spans)
+        if len(sents) != 1:
+            return  # only the lead's one sentence before: a longer paragraph is the outlet's
+        a, b = sents[0]
+        if any(s.open < b and s.end > a for s in spans):
+            return  # a quotation of its own
+        if any(f.quote.start < b and f.quote.end > a for f in self.found):
+            return  # a statement of its own
+        if self.cues.cue.search(text, a, b) is not None:
+            return  # a cue of its own, read or not
+        self._emit(para, (a, b), a, self._content_end(a, b), speaker, cue, region, spans)
 
     def _lex_org(self, name: str) -> bool:
         words = speech_ru.ORG_NOUNS if self.lang == "ru" else speech_en.ORG_NOUNS

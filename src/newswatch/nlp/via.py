@@ -252,6 +252,10 @@ def find_via(
                 if got is not None:
                     keep(got[0], b, got[1], rank)
                 continue
+            if lang == "ru" and rank == 0:
+                # "со ссылкой на Бюро национальной статистики": one word of a body, no outlet
+                keep(a, b, _sure_outlet(raw, outlet_names), rank)
+                continue
             keep(a, b, outlet_like(raw, outlet_names), rank)
     if lang == "ru":
         for m in _RU_TOLD.finditer(text, start, end):
