@@ -104,3 +104,32 @@ def test_a_test_range_and_a_sanatorium_named_in_marks_are_facilities() -> None:
     )
     facs = {e.name for e in _article(text).entities if e.type == "FAC"}
     assert "Эдельвейс" in facs
+
+
+def test_a_site_whose_domain_starts_with_a_digit_is_the_outlet_spoken_to() -> None:
+    text = (
+        "Как сообщил 24.kg источник в Министерстве финансов, бюджет на следующий год будет "
+        "пересмотрен."
+    )
+    q = _one(text, "бюджет на следующий год")
+    assert q.speaker is not None and q.speaker.name.startswith("источник в Министерстве")
+    assert q.via == ("24.kg",)
+
+
+def test_a_state_agency_by_what_it_deals_in_is_no_outlet() -> None:
+    text = (
+        "Как сообщает Kun.uz со ссылкой на Агентство по статистике, население Ташкента "
+        "превысило 3 миллиона человек."
+    )
+    q = _one(text, "население Ташкента")
+    assert q.speaker is not None and q.speaker.name.startswith("Агентство по статистике")
+    assert q.via == ("Kun.uz",)
+
+
+def test_the_press_service_of_the_body_named_before_is_that_body() -> None:
+    text = (
+        "Министерство транспорта Казахстана с мая повысит тарифы на перевозку грузов. "
+        "Об этом сообщила пресс-служба ведомства."
+    )
+    q = _one(text, "повысит тарифы")
+    assert q.speaker is not None and q.speaker.name.startswith("Министерство транспорта")

@@ -507,6 +507,9 @@ _RU_AFTER_CUE_SKIP = re.compile(
     r"(?:\s+(?!глав)[а-яё]+(?:а|ы|и|ов|ей|ого))?))+(?=\s)",
     re.IGNORECASE,
 )
+# A state agency, named by what it deals in: "Агентство по статистике", "Агентства внешней
+# трудовой миграции" (an outlet is "агентство «Ховар»", "Агентство Bloomberg")
+_STATE_AGENCY = re.compile(r"\s*Агентств[оау]\w*\s+(?:по\s|при\s|[а-яё]+(?:ой|ого|ых|ей)\s)")
 # "в своем Telegram-канале", "на официальном сайте": where an organisation said it
 _OWN_CHANNEL = re.compile(
     r"\s+(?:в|на)\s+(?:(?:сво[её]м|официальном|собственном)\s+)?"
@@ -519,7 +522,8 @@ _RU_SPEAKER_END = re.compile(r"[.;:!?()«»]|\s—|,\s*(?:что|чтобы|от
 # (“Ъ” in English marks: a Russian name in them, as «Ъ»)
 _NAME_AT = re.compile(
     r"\s*(«[^«»\n]{1,50}»|“(?=[^“”\n]{0,48}[А-ЯЁа-яё])[^“”\n]{1,50}”|"
-    r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})"
+    r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}|"
+    r"\d[\w-]*\.[a-z]{2,4}(?![\w.]))"  # "Как сообщил 24.kg источник": a domain from a digit
 )
 _RELATIVE = re.compile(
     r",\s*(?:who|which|whose|whom|который|которая|которые|которого)\b[^,]*(?:,|$)"
@@ -844,6 +848,8 @@ class _Reader:
             return True
         if _ROLE_FIRST[self.lang == "ru"].match(words.strip()):
             return False  # "глава агентства", "the agency's director": a person
+        if self.lang == "ru" and _STATE_AGENCY.match(self.text, start, end):
+            return False  # "Агентство внешней трудовой миграции", "Агентства по статистике"
         if _MEDIA_WORDS[self.lang == "ru"].search(words):
             return True
         if self.outlet_names is not None:
