@@ -133,3 +133,14 @@ def test_the_press_service_of_the_body_named_before_is_that_body() -> None:
     )
     q = _one(text, "повысит тарифы")
     assert q.speaker is not None and q.speaker.name.startswith("Министерство транспорта")
+
+
+def test_the_bare_agency_citing_a_speaker_is_the_outlet_named_before() -> None:
+    text = (
+        "Как передает Kabar, глава союза фермеров Канат Омуров заявил, что урожай пшеницы "
+        "снизится.\n"
+        "«Засуха ударила по северу страны сильнее, чем мы ожидали», — цитирует Омурова агентство."
+    )
+    q = _one(text, "Засуха ударила")
+    assert q.speaker is not None and q.speaker.name == "Канат Омуров"
+    assert q.via == ("Kabar",)

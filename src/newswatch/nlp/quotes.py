@@ -510,6 +510,12 @@ _RU_AFTER_CUE_SKIP = re.compile(
 # A state agency, named by what it deals in: "Агентство по статистике", "Агентства внешней
 # трудовой миграции" (an outlet is "агентство «Ховар»", "Агентство Bloomberg")
 _STATE_AGENCY = re.compile(r"\s*Агентств[оау]\w*\s+(?:по\s|при\s|[а-яё]+(?:ой|ого|ых|ей)\s)")
+# "цитирует Осмонова агентство.", "приводит его слова издание": the outlet without its name
+_BARE_OUTLET = re.compile(
+    r"(?:цитирует|цитируют|приводит\s+слова|приводят\s+слова)\s+(?:[^\s,.;:!?«»]+\s+){0,4}?"
+    r"(?:агентство|издание|портал|газета|сайт|телеканал)(?=\s*[.,;!?]|\s*$)",
+    re.IGNORECASE,
+)
 # "в своем Telegram-канале", "на официальном сайте": where an organisation said it
 _OWN_CHANNEL = re.compile(
     r"\s+(?:в|на)\s+(?:(?:сво[её]м|официальном|собственном)\s+)?"
@@ -2038,6 +2044,12 @@ class _Reader:
             last_words = not text[via.end : para_end].strip(' .»”"—–-')
             if via.rank >= 1 and last_words and via.name not in names:
                 names.append(via.name)
+        if self.lang == "ru" and not names and _BARE_OUTLET.search(text, lo, hi):
+            # "«…», — цитирует Осмонова агентство.": the outlet named last before the quotation
+            before = find_via(text, self.lang, start=max(0, quote.start - 800), end=quote.start,
+                              outlet_names=self.outlet_names, is_outlet=self._outlet_ok)  # fmt: skip
+            if before:
+                names.append(max(before, key=lambda v: v.start).name)
         if self.lang == "ru" and quote.speaker is not None and quote.speaker.entity is not None:
             # "Как пишет «Коммерсантъ», …": the outlet that speaks is not its own carrier
             names = [n for n in names if n != quote.speaker.name]
