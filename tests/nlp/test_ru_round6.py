@@ -144,3 +144,14 @@ def test_the_bare_agency_citing_a_speaker_is_the_outlet_named_before() -> None:
     q = _one(text, "Засуха ударила")
     assert q.speaker is not None and q.speaker.name == "Канат Омуров"
     assert q.via == ("Kabar",)
+
+
+def test_a_pronoun_inside_quoting_words_is_the_speaker_and_the_outlet_carries() -> None:
+    text = (
+        "Министр Зарина Рахимова заявила, что граница откроется уже в сентябре.\n"
+        "«Для жителей приграничных сел это сократит путь до рынков», — приводит ее слова "
+        "агентство «Ховар»."
+    )
+    q = _one(text, "сократит путь")
+    assert q.speaker is not None and q.speaker.name == "Зарина Рахимова"
+    assert q.via == ("Ховар",)

@@ -510,6 +510,7 @@ _RU_AFTER_CUE_SKIP = re.compile(
 # A state agency, named by what it deals in: "Агентство по статистике", "Агентства внешней
 # трудовой миграции" (an outlet is "агентство «Ховар»", "Агентство Bloomberg")
 _STATE_AGENCY = re.compile(r"\s*Агентств[оау]\w*\s+(?:по\s|при\s|[а-яё]+(?:ой|ого|ых|ей)\s)")
+_THEIR_WORDS = re.compile(r"\s(его|ее|её|их)\s+слова$", re.IGNORECASE)
 # "цитирует Осмонова агентство.", "приводит его слова издание": the outlet without its name
 _BARE_OUTLET = re.compile(
     r"(?:цитирует|цитируют|приводит\s+слова|приводят\s+слова)\s+(?:[^\s,.;:!?«»]+\s+){0,4}?"
@@ -803,6 +804,12 @@ class _Reader:
             g = _POSSESSIVE.get(pron, "m")
             a = cue.start() + (word.start(1) if word else 0)
             return self.resolver.pronoun(a, a + len(pron), g)
+        their = _THEIR_WORDS.search(cue.group(0)) if self.lang == "ru" else None
+        if their is not None:
+            # "— приводит его слова РИА Новости": the pronoun inside the cue is the speaker
+            a = cue.start() + their.start(1)
+            g = {"его": "m", "ее": "f", "её": "f"}.get(their.group(1).lower(), "p")
+            return self.resolver.pronoun(a, a + len(their.group(1)), g)
         if kind == "acc" and _OUTLET_AS_SOURCE.fullmatch(cue.group(0)):
             # "Как пишет газета «Коммерсантъ», …": the outlet is the source, not a via
             a = cue.end()
