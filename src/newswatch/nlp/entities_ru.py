@@ -43,6 +43,8 @@ _MARKED_NAME = re.compile(
     r"\s*«((?:[A-ZА-ЯЁ0-9][\w-]*)(?:\s+(?:[—–-]\s+)?[A-ZА-ЯЁ0-9][\w-]*){0,3})»"
 )
 _NUMBERED = re.compile(r"-\d+$")
+# «Хабар 24», «Независимая газета»: an outlet's name in marks, up to four words
+_MARKED_OUTLET = re.compile(r"«([A-ZА-ЯЁ0-9][\w-]*(?:\s+[\w-]+){0,3})»")
 _AGENCY_COMPOUND = re.compile(
     rf"((?:{'|'.join(lex.AGENCY_COMPOUND_PREFIXES)})(?:{'|'.join(lex.AGENCY_COMPOUND_STEMS)}))"
     r"(а|у|ом|е)?"
@@ -165,6 +167,8 @@ def _is_role(key: str) -> bool:
 
 _BACKREF_PREFIXES = _prefixes(lex.BACK_REFERENCE_HEADS)
 _MEDIA_PREFIXES = _prefixes(lex.MEDIA_WORDS)
+# «Независимая газета», «Российская газета»: an outlet's own name ending in a media word
+_MEDIA_NAME_ENDS = frozenset({"газета", "правда", "известие", "ведомость", "радио"})
 _LOC_PREFIXES = _prefixes(lex.LOC_HEADS)
 _NOT_NAME_PREFIXES = _prefixes(lex.NOT_NAMES)
 
@@ -240,6 +244,7 @@ class _Reader:
         self._web_domains()
         self._agency_compounds()
         self._legal_forms()
+        self._marked_media()
         self._marked_after_head()
         self._adjective_places()
         self._ner_spans()
@@ -463,6 +468,47 @@ class _Reader:
                 Found(start=start, end=b, text=name, type="ORG", source="rule", name=name,
                       key=f"ORG:{name_key(name)}")
             )  # fmt: skip
+            for t in tokens:
+                self.taken[t] = True
+
+    def _marked_media(self) -> None:
+        """«в эфире телеканала «Хабар 24»», «пишет «Независимая газета»»: a name in marks after a
+        media word, or ending in one, is an outlet."""
+        for m in _MARKED_OUTLET.finditer(self.text):
+            a, b = m.span(1)
+            tokens = self._token_index(a, b)
+            if not tokens:
+                continue
+            before = tokens[0] - 1
+            while before >= 0 and self.tokens[before][2] in '«"':
+                before -= 1
+            after_word = (
+                before >= 0
+                and self.tokens[before][2][:1].islower()
+                and _could_be(self.tokens[before][2], _MEDIA_PREFIXES)
+                and self._word_key(before) in lex.MEDIA_WORDS
+            )
+            ends_in_word = len(tokens) > 1 and self._word_key(tokens[-1]) in _MEDIA_NAME_ENDS
+            if not (after_word or ends_in_word):
+                continue
+            if any(self.taken[t] for t in tokens):
+                # «Узбекистан 24», «Говорит Москва»: a place known inside the outlet's name
+                inside = [f for f in self.found if a <= f.start and f.end <= b]
+                if not inside or len(tokens) < 2:
+                    continue
+                self.found = [f for f in self.found if all(f is not g for g in inside)]
+            name = m.group(1)
+            self.found.append(
+                Found(
+                    start=a,
+                    end=b,
+                    text=name,
+                    type="MEDIA",
+                    source="rule",
+                    name=name,
+                    key=f"MEDIA:{name_key(name)}",
+                )
+            )
             for t in tokens:
                 self.taken[t] = True
 

@@ -325,6 +325,11 @@ _TOLD_PLURAL_NEXT = re.compile(rf"\s+(?:{_alts(speech_ru.TOLD_PLURAL)})(?![\w-])
 # "О сроках строительства, переговорах … рассказал X": what was talked about, not what was said
 _TOPIC = re.compile(r"\s*(?:о|об|обо)\s+(?!этом\b|том\b|том,)[а-яё]", re.IGNORECASE)
 # A media word or an agency's letters before an outlet's name: "НИАТ «Ховар»", "агентству «Ховар»"
+# "…, сообщает пресс-служба X", "…, сообщили вчера в X": an organisation's own attribution
+_PRESS_SERVICE_AFTER = re.compile(
+    r"\s+(?:(?:вчера|сегодня|накануне)\s+)?(?:пресс-служб|в\s+(?!интервью|эфире|беседе)|во\s+)",
+    re.IGNORECASE,
+)
 _MEDIA_LEAD = re.compile(
     r"\s+(?:[А-ЯЁA-Z]{2,5}|агентству|агентства|информагентству|изданию|порталу|газете|"
     r"телеканалу|радио|сайту)(?=\s)"
@@ -505,13 +510,30 @@ _RU_AFTER_CUE_SKIP = re.compile(
     r"(?:\s+(?!глав)[а-яё]+(?:а|ы|и|ов|ей|ого))?))+(?=\s)",
     re.IGNORECASE,
 )
+# A state agency, named by what it deals in: "Агентство по статистике", "Агентства внешней
+# трудовой миграции" (an outlet is "агентство «Ховар»", "Агентство Bloomberg")
+_STATE_AGENCY = re.compile(r"\s*Агентств[оау]\w*\s+(?:по\s|при\s|[а-яё]+(?:ой|ого|ых|ей)\s)")
+_THEIR_WORDS = re.compile(r"\s(его|ее|её|их)\s+слова$", re.IGNORECASE)
+# "цитирует Осмонова агентство.", "приводит его слова издание": the outlet without its name
+_BARE_OUTLET = re.compile(
+    r"(?:цитирует|цитируют|приводит\s+слова|приводят\s+слова)\s+(?:[^\s,.;:!?«»]+\s+){0,4}?"
+    r"(?:агентство|издание|портал|газета|сайт|телеканал)(?=\s*[.,;!?]|\s*$)",
+    re.IGNORECASE,
+)
+# "в своем Telegram-канале", "на официальном сайте": where an organisation said it
+_OWN_CHANNEL = re.compile(
+    r"\s+(?:в|на)\s+(?:(?:сво[её]м|официальном|собственном)\s+)?"
+    r"(?:(?i:telegram|телеграм|facebook|instagram|инстаграм)[\w-]*|сайте|странице|аккаунте|"
+    r"соцсетях|социальных\s+сетях)(?![\w-])",
+)
 # Where a Russian speaker's words after the cue surely end.
 _RU_SPEAKER_END = re.compile(r"[.;:!?()«»]|\s—|,\s*(?:что|чтобы|отметив|добавив|подчеркнув)\b")
 # An outlet's name at a place: «…» or capitalised words.
 # (“Ъ” in English marks: a Russian name in them, as «Ъ»)
 _NAME_AT = re.compile(
     r"\s*(«[^«»\n]{1,50}»|“(?=[^“”\n]{0,48}[А-ЯЁа-яё])[^“”\n]{1,50}”|"
-    r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2})"
+    r"[A-ZА-ЯЁ][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}|"
+    r"\d[\w-]*\.[a-z]{2,4}(?![\w.]))"  # "Как сообщил 24.kg источник": a domain from a digit
 )
 _RELATIVE = re.compile(
     r",\s*(?:who|which|whose|whom|который|которая|которые|которого)\b[^,]*(?:,|$)"
@@ -638,6 +660,9 @@ class _Reader:
                     break
         if self.lang == "ru":
             b = self._before_outlet(a, b)
+            channel = _OWN_CHANNEL.search(text, a, b)
+            if channel is not None and channel.start() > a:
+                b = channel.start()  # "сообщила мэрия в своем Telegram-канале": where, not who
         elif text[b : b + 1] == "," and not self._has_person(a, b):
             # "said the deputy minister, Ali Karimov": the name in apposition to the role
             for s, e, ent in self.resolver.entities_in(b, min(end, b + 60)):
@@ -786,6 +811,12 @@ class _Reader:
             g = _POSSESSIVE.get(pron, "m")
             a = cue.start() + (word.start(1) if word else 0)
             return self.resolver.pronoun(a, a + len(pron), g)
+        their = _THEIR_WORDS.search(cue.group(0)) if self.lang == "ru" else None
+        if their is not None:
+            # "— приводит его слова РИА Новости": the pronoun inside the cue is the speaker
+            a = cue.start() + their.start(1)
+            g = {"его": "m", "ее": "f", "её": "f"}.get(their.group(1).lower(), "p")
+            return self.resolver.pronoun(a, a + len(their.group(1)), g)
         if kind == "acc" and _OUTLET_AS_SOURCE.fullmatch(cue.group(0)):
             # "Как пишет газета «Коммерсантъ», …": the outlet is the source, not a via
             a = cue.end()
@@ -819,6 +850,15 @@ class _Reader:
             return None
         return speaker
 
+    def _in_outlet_name(self, cue: re.Match[str]) -> bool:
+        """A cue word inside an outlet's name (``«Говорит Москва»``) is none (Russian only)."""
+        if self.lang != "ru":
+            return False
+        return any(
+            ent.type == "MEDIA" and s <= cue.start() and cue.end() <= e
+            for s, e, ent in self.resolver.entities_in(cue.start() - 60, cue.end() + 60)
+        )
+
     def _is_media(self, start: int, end: int) -> bool:
         for _s, _e, ent in self.resolver.entities_in(start, end):
             if ent.type == "MEDIA":
@@ -828,6 +868,8 @@ class _Reader:
             return True
         if _ROLE_FIRST[self.lang == "ru"].match(words.strip()):
             return False  # "глава агентства", "the agency's director": a person
+        if self.lang == "ru" and _STATE_AGENCY.match(self.text, start, end):
+            return False  # "Агентство внешней трудовой миграции", "Агентства по статистике"
         if _MEDIA_WORDS[self.lang == "ru"].search(words):
             return True
         if self.outlet_names is not None:
@@ -1250,6 +1292,8 @@ class _Reader:
                     s.inner_start <= cue.start() < s.inner_end for s in spans
                 ):
                     continue
+                if self._in_outlet_name(cue):
+                    continue  # "в эфире радиостанции «Говорит Москва» заявил": no cue
                 if self.split_at is not None and cue.start() < self.split_at:
                     continue
                 self.split_at = None
@@ -1608,8 +1652,11 @@ class _Reader:
                     and got[1].start() == cue.start()
                     and self._ends_sentence(got, tail_end)
                 ):
-                    return self._emit(para, (s0, s1), body, comma, got[0], cue, (comma, tail_end),
-                                      spans)  # fmt: skip
+                    if not self._emit(para, (s0, s1), body, comma, got[0], cue,
+                                      (comma, tail_end), spans):  # fmt: skip
+                        return False
+                    self._lead_before(para, s0, got[0], cue, (comma, tail_end), spans)
+                    return True
                 between = text[comma : cue.start()]
                 closing = not between.strip(" ,")  # "…, his top aide, Tad Devine, told …"
                 listed = re.search(r"\b(?:and|or|и|или)\b", between) and len(between.split()) <= 5
@@ -1742,6 +1789,40 @@ class _Reader:
         mention = text[who : relative.end("who")]
         speaker = replace(found, mention=mention, start=who, end=relative.end("who"))
         return self._emit(para, sent, content, stop, speaker, cue, (who, content), spans)
+
+    def _lead_before(
+        self,
+        para: int,
+        s0: int,
+        speaker: Speaker,
+        cue: re.Match[str],
+        region: tuple[int, int],
+        spans: list[QuoteSpan],
+    ) -> None:
+        """``A. B, сообщает пресс-служба X``: a wire lead of two sentences, the tail attribution of
+        an organisation covers the sentence before it too (Russian only)."""
+        if self.lang != "ru":
+            return
+        text = self.text
+        kinds = {e.id: e.type for e in self.resolver.entities}
+        org = kinds.get(speaker.entity or "") in ("ORG", "GPE") or self._lex_org(speaker.name)
+        press = _PRESS_SERVICE_AFTER.match(text, cue.end(), region[1]) is not None
+        if not (org or press) or kinds.get(speaker.entity or "") in ("PERSON", "MEDIA"):
+            return
+        para_start = text.rfind("\n", 0, s0) + 1
+        if para_start >= s0:
+            return
+        sents = self.sentences(para_start, s0, spans)
+        if len(sents) != 1:
+            return  # only the lead's one sentence before: a longer paragraph is the outlet's
+        a, b = sents[0]
+        if any(s.open < b and s.end > a for s in spans):
+            return  # a quotation of its own
+        if any(f.quote.start < b and f.quote.end > a for f in self.found):
+            return  # a statement of its own
+        if self.cues.cue.search(text, a, b) is not None:
+            return  # a cue of its own, read or not
+        self._emit(para, (a, b), a, self._content_end(a, b), speaker, cue, region, spans)
 
     def _lex_org(self, name: str) -> bool:
         words = speech_ru.ORG_NOUNS if self.lang == "ru" else speech_en.ORG_NOUNS
@@ -1994,6 +2075,12 @@ class _Reader:
             last_words = not text[via.end : para_end].strip(' .»”"—–-')
             if via.rank >= 1 and last_words and via.name not in names:
                 names.append(via.name)
+        if self.lang == "ru" and not names and _BARE_OUTLET.search(text, lo, hi):
+            # "«…», — цитирует Осмонова агентство.": the outlet named last before the quotation
+            before = find_via(text, self.lang, start=max(0, quote.start - 800), end=quote.start,
+                              outlet_names=self.outlet_names, is_outlet=self._outlet_ok)  # fmt: skip
+            if before:
+                names.append(max(before, key=lambda v: v.start).name)
         if self.lang == "ru" and quote.speaker is not None and quote.speaker.entity is not None:
             # "Как пишет «Коммерсантъ», …": the outlet that speaks is not its own carrier
             names = [n for n in names if n != quote.speaker.name]

@@ -566,6 +566,10 @@ class Resolver:
             if self.is_place is None or not self.is_place(name):
                 return Speaker(name=name, mention=phrase, start=start, end=end)
         org = lex.org.search(low)
+        if org and self.lang == "ru" and org.group(0).startswith("пресс-"):
+            # "пресс-служба ведомства": the press service speaks for the body named after it
+            body = lex.org.search(low, org.end())
+            org = body if body is not None and not body.group(0).startswith("пресс-") else org
         if org and (not role or org.start() > role.start()):
             return self._organisation(start, end, org.group(0))
         if role:

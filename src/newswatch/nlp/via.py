@@ -97,10 +97,11 @@ _RU_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
         ),
         1,
     ),
-    # "приводит слова замминистра Виктора Лебедева ТАСС": the outlet ends the run of names
+    # "приводит слова замминистра Виктора Лебедева ТАСС": the outlet ends the run of names;
+    # "приводит его слова РИА Новости": a possessive before the words
     (
         re.compile(
-            rf"(?i:приводит|приводят|привело|привел[аи]?)\s+(?i:слова)\s+"
+            rf"(?i:приводит|приводят|привело|привел[аи]?)\s+(?:(?i:его|её|ее|их)\s+)?(?i:слова)\s+"
             rf"(?:[^\s«»,.;:!?]+\s+){{0,8}}?(?P<name>{_NAME})"
         ),
         1,
@@ -251,6 +252,10 @@ def find_via(
                 got = _known_tail(raw, a, outlet_names, sure=rank == 0)
                 if got is not None:
                     keep(got[0], b, got[1], rank)
+                continue
+            if lang == "ru" and rank == 0:
+                # "со ссылкой на Бюро национальной статистики": one word of a body, no outlet
+                keep(a, b, _sure_outlet(raw, outlet_names), rank)
                 continue
             keep(a, b, outlet_like(raw, outlet_names), rank)
     if lang == "ru":

@@ -272,6 +272,8 @@ LOC_HEADS: dict[str, str] = {
     "тоннель": "FAC",
     "погранпост": "FAC",
     "застава": "FAC",
+    "полигон": "FAC",
+    "санаторий": "FAC",
 }
 
 # Honorifics and address forms before a name («господин Зась»), with the gender they tell.

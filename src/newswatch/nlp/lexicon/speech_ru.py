@@ -159,9 +159,12 @@ IMPERSONAL_CUES: tuple[str, ...] = (
     "заявляли",
 )
 
-CUE_PHRASES: tuple[str, ...] = ("приводит слова", "цитирует", "со ссылкой на")
+# "приводит его слова РИА Новости": the speaker is the pronoun before the words
+_THEIR_WORDS = tuple(f"приводит {p} слова" for p in ("его", "ее", "её", "их"))
 
-PASSIVE_CUES: tuple[str, ...] = ("приводит слова", "цитирует")
+CUE_PHRASES: tuple[str, ...] = (*_THEIR_WORDS, "приводит слова", "цитирует", "со ссылкой на")
+
+PASSIVE_CUES: tuple[str, ...] = (*_THEIR_WORDS, "приводит слова", "цитирует")
 
 # Reported speech introduced before the speaker: "По словам X, ...".
 ACCORDING_TO: tuple[str, ...] = (
