@@ -324,12 +324,12 @@ _THAT_THEN_COLON = re.compile(
 _TOLD_PLURAL_NEXT = re.compile(rf"\s+(?:{_alts(speech_ru.TOLD_PLURAL)})(?![\w-])", re.IGNORECASE)
 # "О сроках строительства, переговорах … рассказал X": what was talked about, not what was said
 _TOPIC = re.compile(r"\s*(?:о|об|обо)\s+(?!этом\b|том\b|том,)[а-яё]", re.IGNORECASE)
-# A media word or an agency's letters before an outlet's name: "НИАТ «Ховар»", "агентству «Ховар»"
 # "…, сообщает пресс-служба X", "…, сообщили вчера в X": an organisation's own attribution
 _PRESS_SERVICE_AFTER = re.compile(
     r"\s+(?:(?:вчера|сегодня|накануне)\s+)?(?:пресс-служб|в\s+(?!интервью|эфире|беседе)|во\s+)",
     re.IGNORECASE,
 )
+# A media word or an agency's letters before an outlet's name: "НИАТ «Ховар»", "агентству «Ховар»"
 _MEDIA_LEAD = re.compile(
     r"\s+(?:[А-ЯЁA-Z]{2,5}|агентству|агентства|информагентству|изданию|порталу|газете|"
     r"телеканалу|радио|сайту)(?=\s)"
@@ -350,10 +350,11 @@ _SUCH_VIEW_CUE = re.compile(
 )
 _OUTLET_AS_SOURCE = re.compile(rf"(?:{_alts(speech_ru.OUTLET_AS_SOURCE)})", re.IGNORECASE)
 # "Как сообщает ТАСС со ссылкой на …, CONTENT": an outlet's verb opening the sentence.
-_AS_LEAD = re.compile(
-    r"\s*как\s+(?:сообщает|сообщило|сообщил|сообщают|передает|передаёт|передают|пишет|пишут)\s",
-    re.IGNORECASE,
+_AS_VERBS_RU = (
+    r"(?:сообщает|сообщило|сообщил|сообщают|передает|передаёт|передают|передало|пишет|пишут|"
+    r"информирует)"
 )
+_AS_LEAD = re.compile(rf"\s*как\s+{_AS_VERBS_RU}\s", re.IGNORECASE)
 # The circumstances that open a sentence before its speaker: "In a statement on Wednesday, …",
 # "Speaking at a press conference, …", "В своем заявлении, …"
 _CIRCUMSTANCE = re.compile(
@@ -477,17 +478,19 @@ _SECOND_CUE_EN = re.compile(
     re.IGNORECASE,
 )
 _AND_NEXT = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later)\s+)?$")
-_MEDIA_WORDS = tuple(
-    re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)")
-    for words in (speech_en.MEDIA_WORDS, speech_ru.MEDIA_WORDS)
+_MEDIA_WORDS, _ORG_WORDS = (
+    tuple(
+        re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)") for words in pair
+    )
+    for pair in (
+        (speech_en.MEDIA_WORDS, speech_ru.MEDIA_WORDS),
+        (speech_en.ORG_NOUNS, speech_ru.ORG_NOUNS),
+    )
 )
 # "Как сообщает издание X, …", "Как передает ТАСС, …" opening a sentence with a cue of its own
 _AS_OUTLET_SAYS = re.compile(
-    r"Как\s+(?:сообщает|сообщают|передает|передаёт|пишет|пишут|информирует|сообщило|передало)\s+"
-    r"(?:(?:издание|агентство|газета|портал|сайт|телеканал|информагентство)\s+)?"
+    rf"Как\s+{_AS_VERBS_RU}\s+(?:(?i:{'|'.join(speech_ru.MEDIA_WORDS)})\s+)?"
     r"(?P<name>«[^«»\n]{1,50}»|[A-ZА-ЯЁ0-9][\w.-]*(?:\s+[A-ZА-ЯЁ][\w.-]*){0,2}),\s+"
-    r"(?=[^,]*?(?<![\w-])(?:заявил|сообщил|сказал|отметил|пообещал|подчеркнул|рассказал|"
-    r"пояснил|добавил|считает|уточнил|призвал)\w*)"
 )
 _CITED_TAIL = re.compile(r"\s+(?:со\s+ссылкой\s+на|citing)\s+[\s\w«»\"'-]{1,80}", re.IGNORECASE)
 _INDEFINITE_AFTER = re.compile(r"\s+(?:a|an|one)\s+[a-z]", re.IGNORECASE)
@@ -1283,7 +1286,11 @@ class _Reader:
             lead = self.cues.openers.match(text[s0:s1])
             body = s0 + (lead.end() if lead else 0)
             carried = _AS_OUTLET_SAYS.match(text, body, s1) if self.lang == "ru" else None
-            if carried is not None and self._outlet_at(carried.start("name") - 1, s1) is not None:
+            if (
+                carried is not None
+                and self._outlet_at(carried.start("name") - 1, s1) is not None
+                and self._own_cue(carried.end(), s1)
+            ):
                 # "Как сообщает издание Kaktus.media, мэр … пообещал …": the outlet only carries
                 body = carried.end()
             got = False
@@ -1825,9 +1832,13 @@ class _Reader:
         self._emit(para, (a, b), a, self._content_end(a, b), speaker, cue, region, spans)
 
     def _lex_org(self, name: str) -> bool:
-        words = speech_ru.ORG_NOUNS if self.lang == "ru" else speech_en.ORG_NOUNS
-        low = name.lower()
-        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words)
+        return bool(_ORG_WORDS[self.lang == "ru"].search(name.lower()))
+
+    def _own_cue(self, start: int, end: int) -> bool:
+        """True when a cue verb of the sentence's own speaker follows ``start`` before a comma."""
+        comma = self.text.find(",", start, end)
+        cue = self.cues.cue.search(self.text, start, comma if comma >= 0 else end)
+        return cue is not None and cue.lastgroup == "verb"
 
     def _ends_sentence(self, got: tuple[Speaker, re.Match[str], int], end: int) -> bool:
         """``…, X said (on Monday).`` ends the sentence; ``…, who …, said the government…`` not."""
